@@ -1,0 +1,67 @@
+package io.duisvalidator.engine;
+
+import io.duisvalidator.decision.Finding;
+import org.kie.api.runtime.rule.RuleContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects what the rules of one evaluation find. One instance per evaluation, inserted as a fact; the rules call it
+ * from their consequences and it reads each rule's metadata (code, severity, requirement, reference) from the rule
+ * itself, so a rule's consequence only says what it found.
+ */
+public final class Findings {
+    private final Map<String, RuleInfo> rules;
+    private final List<Finding> findings = new ArrayList<>(4);
+    private final List<String> fired = new ArrayList<>(16);
+    private Long trtSeconds;
+    private Long scheduledTrtSeconds;
+
+    Findings(Map<String, RuleInfo> rules) {
+        this.rules = rules;
+    }
+
+    private RuleInfo info(RuleContext ctx) {
+        RuleInfo i = rules.get(ctx.getRule().getName());
+        if (i == null) throw new IllegalStateException("rule without metadata: " + ctx.getRule().getName());
+        return i;
+    }
+
+    /** The rule found what it looks for: a finding with the rule's code and severity. */
+    public void fail(RuleContext ctx, String message) {
+        RuleInfo i = info(ctx);
+        fired.add(i.ruleId());
+        findings.add(new Finding(i.code(), i.severity(), i.ruleId(), i.requirement(), i.reference(), message));
+    }
+
+    /** The rule applied and found nothing wrong (recorded for coverage). */
+    public void pass(RuleContext ctx) {
+        fired.add(info(ctx).ruleId());
+    }
+
+    /** A table cell that either allows the request or, when {@code ok} is false, fails it. */
+    public void cell(RuleContext ctx, boolean ok, String failMessage) {
+        if (ok) pass(ctx); else fail(ctx, failMessage);
+    }
+
+    /** A TRT table cell: a number of seconds, or "N/A" (the request cannot be served that way). */
+    public void trtCell(RuleContext ctx, String mode, String trt, String naMessage) {
+        if ("N/A".equals(trt)) {
+            fail(ctx, naMessage);
+            return;
+        }
+        pass(ctx);
+        long seconds = Long.parseLong(trt);
+        if ("SCHEDULED".equals(mode)) scheduledTrtSeconds = seconds; else trtSeconds = seconds;
+    }
+
+    public List<Finding> findings() { return findings; }
+
+    public List<String> firedRules() { return fired; }
+
+    public Long trtSeconds() { return trtSeconds; }
+
+    public Long scheduledTrtSeconds() { return scheduledTrtSeconds; }
+}

@@ -1,0 +1,149 @@
+package io.duisvalidator.engine;
+
+import io.duisvalidator.decision.Severity;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.StatelessKieSession;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The rule set, built once from {@code rules/} (hand-written DRL plus the rules generated from the tables) and shared
+ * by all threads. {@link #evaluate} is thread-safe: each thread runs its own stateless session over the shared base.
+ */
+public final class RuleBase {
+    private static final List<String> REQUIRED_METADATA = List.of("ruleId", "requirement", "reference", "severity", "code");
+
+    private final KieBase kieBase;
+    private final Map<String, RuleInfo> rules;
+    private final Map<String, String> sources;
+    private final RuleTables tables;
+    private final String version;
+    private final ThreadLocal<StatelessKieSession> sessions;
+
+    private RuleBase(KieBase kieBase, Map<String, RuleInfo> rules, Map<String, String> sources, RuleTables tables,
+                     String version) {
+        this.kieBase = kieBase;
+        this.rules = rules;
+        this.sources = sources;
+        this.tables = tables;
+        this.version = version;
+        this.sessions = ThreadLocal.withInitial(kieBase::newStatelessKieSession);
+    }
+
+    /** Builds the rule set from the classpath folder {@code rules/}. Fails with every build error it finds. */
+    public static RuleBase load() {
+        Properties manifest = RuleSources.manifest();
+        RuleTables tables = RuleTables.fromClasspath();
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (String f : manifest.getProperty("drl", "").split(",")) {
+            if (!f.isBlank()) sources.put(f.trim(), RuleSources.text(f.trim()));
+        }
+        sources.putAll(new RuleGenerator(tables).generate());
+
+        KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            kb.add(ResourceFactory.newByteArrayResource(e.getValue().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath("rules/" + e.getKey()), ResourceType.DRL);
+        }
+        if (kb.hasErrors()) {
+            StringBuilder sb = new StringBuilder("the rule set does not build:");
+            for (KnowledgeBuilderError err : kb.getErrors()) {
+                sb.append("\n  ").append(err.getResource() == null ? "" : err.getResource().getSourcePath())
+                        .append(Arrays.toString(err.getLines())).append(": ").append(err.getMessage());
+            }
+            throw new IllegalStateException(sb.toString());
+        }
+        KieBase kieBase = kb.newKieBase();
+        Map<String, RuleInfo> rules = readMetadata(kieBase);
+        String name = manifest.getProperty("name", "duis-mp162");
+        String version = name + " " + manifest.getProperty("version", "0") + " (" + digest(sources, tables) + ")";
+        return new RuleBase(kieBase, rules, sources, tables, version);
+    }
+
+    private static Map<String, RuleInfo> readMetadata(KieBase kieBase) {
+        Map<String, RuleInfo> out = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        Map<String, String> ids = new TreeMap<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                Map<String, Object> md = r.getMetaData();
+                List<String> missing = REQUIRED_METADATA.stream().filter(k -> md.get(k) == null).toList();
+                if (!missing.isEmpty()) {
+                    problems.add("rule \"" + r.getName() + "\" lacks metadata " + missing);
+                    continue;
+                }
+                String ruleId = text(md.get("ruleId"));
+                String previous = ids.put(ruleId, r.getName());
+                if (previous != null) problems.add("rule id " + ruleId + " is used by \"" + previous + "\" and \"" + r.getName() + "\"");
+                Severity severity;
+                try {
+                    severity = Severity.valueOf(text(md.get("severity")));
+                } catch (IllegalArgumentException e) {
+                    problems.add("rule \"" + r.getName() + "\" has an unknown severity " + md.get("severity"));
+                    continue;
+                }
+                out.put(r.getName(), new RuleInfo(r.getName(), p.getName(), ruleId, text(md.get("requirement")),
+                        text(md.get("reference")), severity, text(md.get("code"))));
+            }
+        }
+        if (!problems.isEmpty()) throw new IllegalStateException("rule metadata: " + String.join("; ", problems));
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static String text(Object o) {
+        String s = String.valueOf(o);
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    private static String digest(Map<String, String> sources, RuleTables tables) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, String> e : new TreeMap<>(sources).entrySet()) {
+                md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+            return "sha256:" + HexFormat.of().formatHex(md.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs the rules over the facts given (the request fact and its context slice) and returns what they found. */
+    public Findings evaluate(List<?> facts) {
+        Findings findings = new Findings(rules);
+        List<Object> all = new ArrayList<>(facts.size() + 1);
+        all.addAll(facts);
+        all.add(findings);
+        sessions.get().execute(all);
+        return findings;
+    }
+
+    /** Metadata of every rule, by rule name, as read back from the built rule base. */
+    public Map<String, RuleInfo> rules() { return rules; }
+
+    /** The DRL the rule base was built from, by file name (hand-written files and generated ones). */
+    public Map<String, String> sources() { return sources; }
+
+    public RuleTables tables() { return tables; }
+
+    /** Name, version and content digest of the rule set: every decision names it. */
+    public String version() { return version; }
+}

@@ -1,0 +1,67 @@
+package io.duisvalidator.engine;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rule tables of {@code rules/tables/}: the data an auditor reads and from which rules are generated.
+ * Each table is a list of rows, each row a map from column name to text, in file order.
+ */
+public final class RuleTables {
+    public static final String ELIGIBILITY = "eligibility.csv";
+    public static final String TRT = "trt.csv";
+    public static final String SRV_CATALOGUE = "srv-catalogue.csv";
+    public static final String DEVICE_TYPES = "device-types.csv";
+
+    private final Map<String, List<Map<String, String>>> tables;
+
+    private RuleTables(Map<String, List<Map<String, String>>> tables) {
+        this.tables = tables;
+    }
+
+    /** Reads the tables from the classpath folder {@code rules/tables/}. */
+    public static RuleTables fromClasspath() {
+        Map<String, List<Map<String, String>>> t = new LinkedHashMap<>();
+        for (String name : List.of(ELIGIBILITY, TRT, SRV_CATALOGUE, DEVICE_TYPES)) {
+            t.put(name, read(name, RuleSources.open("tables/" + name)));
+        }
+        return new RuleTables(t);
+    }
+
+    static List<Map<String, String>> read(String name, InputStream in) {
+        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                    .get().parse(r)) {
+                rows.add(Map.copyOf(rec.toMap()));
+            }
+            return List.copyOf(rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rule table " + name, e);
+        }
+    }
+
+    public List<Map<String, String>> rows(String table) {
+        List<Map<String, String>> rows = tables.get(table);
+        if (rows == null) throw new IllegalArgumentException("no rule table " + table);
+        return rows;
+    }
+
+    /** The SRV catalogue row of an SRV, if the project knows it. */
+    public Optional<Map<String, String>> srv(String srv) {
+        if (srv == null) return Optional.empty();
+        return rows(SRV_CATALOGUE).stream().filter(r -> srv.equals(r.get("srv"))).findFirst();
+    }
+}

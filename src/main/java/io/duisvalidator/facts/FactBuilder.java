@@ -1,0 +1,81 @@
+package io.duisvalidator.facts;
+
+import io.duisvalidator.ValidationSettings;
+import io.duisvalidator.context.Context;
+import io.duisvalidator.context.Device;
+import io.duisvalidator.context.Role;
+import io.duisvalidator.context.User;
+import io.duisvalidator.engine.RuleTables;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a request and the context it touches into the facts the rules read: one {@link RequestFact} plus the
+ * context slice (only the rows this request needs).
+ */
+public final class FactBuilder {
+    /** GB settlement days are London days. */
+    public static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private final Map<String, Map<String, String>> catalogue = new HashMap<>();
+
+    public FactBuilder(RuleTables tables) {
+        for (Map<String, String> row : tables.rows(RuleTables.SRV_CATALOGUE)) catalogue.put(row.get("srv"), row);
+    }
+
+    /** The facts for one evaluation. {@code receivedAt} must already be resolved (not null). */
+    public List<Object> facts(DuisRequest req, Context ctx, ValidationSettings settings, Instant receivedAt) {
+        List<Object> facts = new ArrayList<>(4);
+        facts.add(requestFact(req, ctx, settings, receivedAt));
+        return facts;
+    }
+
+    public RequestFact requestFact(DuisRequest req, Context ctx, ValidationSettings settings, Instant receivedAt) {
+        String srv = req.serviceReferenceVariant();
+        Map<String, String> row = srv == null ? null : catalogue.get(srv);
+        boolean mp162 = row != null;
+        boolean nonDevice = mp162 && "NON_DEVICE".equals(row.get("kind"));
+        CreateScheduleBody schedule = "5.1".equals(srv) ? req.schedule() : null;
+
+        Mode mode;
+        if (schedule != null || "5.1".equals(srv)) mode = Mode.SCHEDULE;
+        else if (nonDevice) mode = Mode.NON_DEVICE;
+        else if (req.executionDateTime() != null) mode = Mode.FUTURE_DATED;
+        else mode = Mode.ON_DEMAND;
+
+        User user = ctx.user(req.originatorId()).orElse(null);
+        String role = user == null ? null : user.role().name();
+
+        String deviceId = null;
+        if (mp162 && !nonDevice) deviceId = req.targetId();
+        else if (schedule != null) deviceId = schedule.deviceId();
+        Device device = ctx.device(deviceId).orElse(null);
+
+        String dataSrv = schedule != null ? schedule.scheduledSrv() : srv;
+        Map<String, String> dataRow = dataSrv == null ? null : catalogue.get(dataSrv);
+        String side = dataRow == null || dataRow.get("data_side").isEmpty() ? null : dataRow.get("data_side");
+        String mpan = null;
+        if (device != null && side != null) mpan = "IMPORT".equals(side) ? device.importMpan() : device.exportMpan();
+
+        LocalDate accessDate = switch (mode) {
+            case FUTURE_DATED -> req.executionDateTime().atZone(LONDON).toLocalDate();
+            case SCHEDULE -> schedule != null && schedule.startDate() != null
+                    ? schedule.startDate() : receivedAt.atZone(LONDON).toLocalDate();
+            default -> receivedAt.atZone(LONDON).toLocalDate();
+        };
+        String purpose = user != null && user.role() == Role.MDR ? "MHHS" : settings.purpose().name();
+        boolean scheduledInSet = schedule != null && schedule.scheduledSrv() != null
+                && catalogue.containsKey(schedule.scheduledSrv());
+
+        return new RequestFact(req, srv, mode, mp162, side, role, user == null ? null : user.partyId(), deviceId,
+                device != null, device == null ? null : device.deviceType(),
+                device == null ? null : device.deviceStatus(), device == null ? null : device.smetsGeneration(),
+                nonDevice && !"5.1".equals(srv), mpan, accessDate, purpose, receivedAt, scheduledInSet);
+    }
+}

@@ -1,0 +1,156 @@
+package io.duisvalidator.facts;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * The one fact every rule tests: a request together with the slice of context it touches (its sender's role and
+ * party, the device it reaches), flattened so that per-cell rules test a single fact and need no joins.
+ * Built by {@link FactBuilder}; immutable. A field the message or context cannot supply is null.
+ */
+public final class RequestFact {
+    private final DuisRequest request;
+    private final String srv;
+    private final Mode mode;
+    private final boolean mp162Srv;
+    private final String dataSide;
+    private final String role;
+    private final String partyId;
+    private final String deviceId;
+    private final boolean deviceKnown;
+    private final String deviceType;
+    private final String deviceStatus;
+    private final Integer smetsGeneration;
+    private final boolean generationIndependent;
+    private final String mpan;
+    private final LocalDate accessDate;
+    private final String purpose;
+    private final Instant receivedAt;
+    private final boolean scheduledSrvInMp162Set;
+
+    RequestFact(DuisRequest request, String srv, Mode mode, boolean mp162Srv, String dataSide, String role,
+                String partyId, String deviceId, boolean deviceKnown, String deviceType, String deviceStatus,
+                Integer smetsGeneration, boolean generationIndependent, String mpan, LocalDate accessDate,
+                String purpose, Instant receivedAt, boolean scheduledSrvInMp162Set) {
+        this.request = Objects.requireNonNull(request);
+        this.srv = srv;
+        this.mode = mode;
+        this.mp162Srv = mp162Srv;
+        this.dataSide = dataSide;
+        this.role = role;
+        this.partyId = partyId;
+        this.deviceId = deviceId;
+        this.deviceKnown = deviceKnown;
+        this.deviceType = deviceType;
+        this.deviceStatus = deviceStatus;
+        this.smetsGeneration = smetsGeneration;
+        this.generationIndependent = generationIndependent;
+        this.mpan = mpan;
+        this.accessDate = accessDate;
+        this.purpose = purpose;
+        this.receivedAt = receivedAt;
+        this.scheduledSrvInMp162Set = scheduledSrvInMp162Set;
+    }
+
+    public DuisRequest getRequest() { return request; }
+
+    /** ServiceReferenceVariant of the request. */
+    public String getSrv() { return srv; }
+    public String getServiceReference() { return request.serviceReference(); }
+    public String getBodyElement() { return request.bodyElement(); }
+    public Integer getCommandVariant() { return request.commandVariant(); }
+    public BigDecimal getSchemaVersion() { return request.schemaVersion(); }
+    public String getUserId() { return request.originatorId(); }
+    public Mode getMode() { return mode; }
+    /** True when the SRV is one of the eleven that MP162 opens to the MDR role. */
+    public boolean isMp162Srv() { return mp162Srv; }
+    /** IMPORT or EXPORT for the data SRVs (of the scheduled SRV for a 5.1), else null. */
+    public String getDataSide() { return dataSide; }
+
+    /** User Role of the originator, or null when the User ID is unknown. */
+    public String getRole() { return role; }
+    /** "MDR" for the MDR role, "EXISTING" for every other known role (the TRT table's two sender columns). */
+    public String getSender() { return role == null ? null : ("MDR".equals(role) ? "MDR" : "EXISTING"); }
+    public String getPartyId() { return partyId; }
+
+    /** The device the device checks apply to: the target of a 4.x, the DeviceID of a 5.1; null otherwise. */
+    public String getDeviceId() { return deviceId; }
+    public boolean isDeviceChecked() { return deviceId != null; }
+    public boolean isDeviceKnown() { return deviceKnown; }
+    public String getDeviceType() { return deviceType; }
+    public String getDeviceStatus() { return deviceStatus; }
+    public Integer getSmetsGeneration() { return smetsGeneration; }
+
+    /** True when a TRT cell for this SMETS generation applies to the request. */
+    public boolean servesGeneration(int generation) {
+        return smetsGeneration != null ? smetsGeneration == generation : generationIndependent;
+    }
+
+    /** The MPAN the request reads (import or export side of the device), or null. */
+    public String getMpan() { return mpan; }
+    /** The GB settlement day on which access is judged (docs/decisions.md D-REQUEST-DATE). */
+    public LocalDate getAccessDate() { return accessDate; }
+    /** MHHS or BAU: declared for Suppliers, always MHHS for an MDR. */
+    public String getPurpose() { return purpose; }
+    public Instant getReceivedAt() { return receivedAt; }
+
+    // 5.1 Create Schedule
+    public String getScheduledSrv() { return request.schedule() == null ? null : request.schedule().scheduledSrv(); }
+    public String getScheduledServiceReference() {
+        return request.schedule() == null ? null : request.schedule().scheduledServiceReference();
+    }
+    public String getDspBodyElement() { return request.schedule() == null ? null : request.schedule().dspBodyElement(); }
+    public LocalDate getScheduleStartDate() { return request.schedule() == null ? null : request.schedule().startDate(); }
+    public LocalDate getScheduleEndDate() { return request.schedule() == null ? null : request.schedule().endDate(); }
+
+    public Instant getExecutionDateTime() { return request.executionDateTime(); }
+    public Instant getReadLogStart() { return request.readLogStart(); }
+    public Instant getReadLogEnd() { return request.readLogEnd(); }
+
+    /** The SRV the device checks apply to: the request's own for a 4.x, the scheduled SRV for a 5.1, else null. */
+    public String getDeviceSrv() {
+        if (deviceId == null) return null;
+        return request.schedule() != null ? request.schedule().scheduledSrv() : srv;
+    }
+
+    /** True when the device's type is one of the space-separated types given. */
+    public boolean deviceTypeIn(String types) {
+        if (deviceType == null) return false;
+        for (String t : types.split(" ")) {
+            if (t.equals(deviceType)) return true;
+        }
+        return false;
+    }
+
+    /** True when ServiceReference is the SRV itself or its prefix (4.8 for 4.8.1). */
+    public boolean serviceReferencePrefixesSrv() {
+        String sr = request.serviceReference();
+        return sr != null && srv != null && (srv.equals(sr) || srv.startsWith(sr + "."));
+    }
+
+    /** For a 5.1: whether the scheduled SRV is one of the MP162 set. */
+    public boolean isScheduledSrvInMp162Set() { return scheduledSrvInMp162Set; }
+
+    /** True when the Command Variant is one of the space-separated values given. */
+    public boolean commandVariantIn(String allowed) {
+        Integer cv = request.commandVariant();
+        if (cv == null) return false;
+        for (String a : allowed.split(" ")) {
+            if (a.equals(cv.toString())) return true;
+        }
+        return false;
+    }
+
+    /** True when the request's schemaVersion is below the given version. */
+    public boolean schemaBelow(String version) {
+        BigDecimal v = request.schemaVersion();
+        return v != null && v.compareTo(new BigDecimal(version)) < 0;
+    }
+
+    @Override
+    public String toString() {
+        return "RequestFact[" + request.requestId() + " srv=" + srv + " role=" + role + " device=" + deviceId + "]";
+    }
+}
