@@ -10,6 +10,12 @@ import io.duisvalidator.facts.DuisRequest;
 import io.duisvalidator.facts.FactBuilder;
 import io.duisvalidator.facts.RequestFact;
 
+import io.duisvalidator.decision.Finding;
+import io.duisvalidator.decision.Severity;
+import io.duisvalidator.xml.DuisReader;
+import io.duisvalidator.xml.ReadResult;
+import io.duisvalidator.xml.ReaderOptions;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -25,22 +31,61 @@ public final class Validator {
     private final Context context;
     private final FactBuilder facts;
     private final Clock clock;
+    private final DuisReader reader;
 
-    private Validator(RuleBase rules, Context context, Clock clock) {
-        this.rules = rules;
-        this.context = context;
+    private Validator(RuleBase rules, Context context, ReaderOptions readerOptions, Clock clock) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.context = Objects.requireNonNull(context, "context");
         this.clock = clock;
         this.facts = new FactBuilder(rules.tables());
+        this.reader = new DuisReader(readerOptions);
     }
 
-    /** A validator over the given context, with the rule set of the classpath. */
+    /** A validator over the given context, with the rule set of the classpath and the default reader limits. */
     public static Validator create(Context context) {
-        return new Validator(RuleBase.load(), context, Clock.systemUTC());
+        return create(RuleBase.load(), context);
     }
 
     /** A validator sharing an already-built rule base (building it is the expensive part). */
     public static Validator create(RuleBase rules, Context context) {
-        return new Validator(rules, context, Clock.systemUTC());
+        return create(rules, context, ReaderOptions.defaults());
+    }
+
+    /** A validator with its own reader limits or an extra schema to check messages against. */
+    public static Validator create(RuleBase rules, Context context, ReaderOptions readerOptions) {
+        return new Validator(rules, context, readerOptions, Clock.systemUTC());
+    }
+
+    /** Largest message accepted, in bytes (larger ones are DV-XML). */
+    public int maxMessageBytes() { return reader.options().maxMessageBytes(); }
+
+    /** Reads and judges one DUIS request message. Never throws for any input. */
+    public Decision validate(byte[] message, ValidationSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        ReadResult read;
+        try {
+            read = reader.read(message == null ? new byte[0] : message);
+        } catch (RuntimeException | StackOverflowError e) {
+            return DecisionMaker.error(DecisionMaker.Header.UNKNOWN, ResponseCodes.INTERNAL,
+                    "The reader failed on this message: " + e, rules.version());
+        }
+        if (read instanceof ReadResult.Ok ok) return validate(ok.request(), settings);
+        if (read instanceof ReadResult.Rejected rej) {
+            DuisRequest partial = rej.request();
+            Finding f = new Finding(rej.code(), Severity.ERROR, "READ-" + rej.reason().name(),
+                    rej.code().equals(ResponseCodes.XML) ? "MSG-WELL-FORMED" : "MSG-SCHEMA",
+                    rej.code().equals(ResponseCodes.XML) ? "DUIS s2: a Service Request is a well-formed DUIS XML document"
+                            : "DUIS XML schema (project schema xsd/duis-mp162.xsd)", rej.message());
+            return DecisionMaker.decide(header(partial, null), List.of(f), Map.of(), null, null, false, List.of(),
+                    rules.version());
+        }
+        return DecisionMaker.error(header(read.request(), null), ResponseCodes.INTERNAL,
+                "The reader failed on this message: " + read.message(), rules.version());
+    }
+
+    /** The decision for an input that could not be read at all (e.g. a file that vanished). */
+    public Decision unreadable(String message) {
+        return DecisionMaker.error(DecisionMaker.Header.UNKNOWN, ResponseCodes.INPUT, message, rules.version());
     }
 
     public RuleBase ruleBase() { return rules; }

@@ -15,12 +15,18 @@ public final class Context {
 
     private final Map<String, User> users;
     private final Map<String, Device> devices;
+    private final RegistrationData registration;
+    private final ScheduleHistory schedules;
     private final List<String> warnings;
 
     private Context(Builder b) {
         this.users = Map.copyOf(b.users);
         this.devices = Map.copyOf(b.devices);
-        this.warnings = List.copyOf(b.warnings);
+        this.registration = b.registration == null ? RegistrationData.of(b.appointments) : b.registration;
+        this.schedules = b.schedules;
+        List<String> w = new java.util.ArrayList<>(b.warnings);
+        if (b.registration == null) w.addAll(registration.overlaps());
+        this.warnings = List.copyOf(w);
     }
 
     public static Context empty() { return EMPTY; }
@@ -35,6 +41,12 @@ public final class Context {
         return deviceId == null ? Optional.empty() : Optional.ofNullable(devices.get(Identifiers.normaliseEui(deviceId)));
     }
 
+    /** Registration Data: IS, ES and MDR appointments per MPAN. */
+    public RegistrationData registration() { return registration; }
+
+    /** Schedule history, when supplied; empty when the caller supplied none (rules then say what they could not check). */
+    public Optional<ScheduleHistory> schedules() { return Optional.ofNullable(schedules); }
+
     public Collection<User> users() { return users.values(); }
 
     public Collection<Device> devices() { return devices.values(); }
@@ -46,12 +58,23 @@ public final class Context {
         private final Map<String, User> users = new HashMap<>();
         private final Map<String, Device> devices = new HashMap<>();
         private final List<String> warnings = new java.util.ArrayList<>();
+        private final List<Appointment> appointments = new java.util.ArrayList<>();
+        private RegistrationData registration;
+        private ScheduleHistory schedules;
 
         public Builder user(User u) { users.put(u.userId(), u); return this; }
 
         public Builder user(String userId, Role role, String partyId) { return user(new User(userId, role, partyId)); }
 
         public Builder device(Device d) { devices.put(d.deviceId(), d); return this; }
+
+        public Builder appointment(Appointment a) { appointments.add(a); return this; }
+
+        /** Registration Data already indexed (replaces appointments added one by one). */
+        public Builder registration(RegistrationData r) { registration = r; return this; }
+
+        /** The schedule history store to read (and that an adaptor keeps recording into). */
+        public Builder schedules(ScheduleHistory h) { schedules = h; return this; }
 
         public Builder warning(String w) { warnings.add(w); return this; }
 

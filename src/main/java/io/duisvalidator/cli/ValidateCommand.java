@@ -1,0 +1,169 @@
+package io.duisvalidator.cli;
+
+import io.duisvalidator.ValidationSettings;
+import io.duisvalidator.Validator;
+import io.duisvalidator.batch.BatchRunner;
+import io.duisvalidator.batch.ExpectRunner;
+import io.duisvalidator.batch.InputFiles;
+import io.duisvalidator.batch.Scenario;
+import io.duisvalidator.context.Context;
+import io.duisvalidator.context.ContextFormatException;
+import io.duisvalidator.context.CsvContextLoader;
+import io.duisvalidator.engine.RuleBase;
+import io.duisvalidator.report.JsonlReport;
+import io.duisvalidator.report.ReportWriter;
+import io.duisvalidator.report.RunSummary;
+import io.duisvalidator.report.TextReport;
+import io.duisvalidator.xml.ReaderOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code validate [options] PATH...} as the command-line contract fixes it. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Validate DUIS request files (or folders of them) and report a decision per message.")
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = ".xml files, or folders searched recursively for *.xml")
+    List<Path> paths;
+
+    @Option(names = "--context", paramLabel = "DIR", description = "folder with users.csv, inventory.csv, registration.csv, schedules.csv, executions.csv")
+    Path context;
+
+    @Option(names = "--at", paramLabel = "INSTANT", description = "ISO-8601 instant the DCC receives each request (default: now)")
+    String at;
+
+    @Option(names = "--purpose", paramLabel = "MHHS|BAU", defaultValue = "BAU", description = "purpose declared for Supplier requests (default: ${DEFAULT-VALUE})")
+    ValidationSettings.Purpose purpose;
+
+    @Option(names = "--h313a", paramLabel = "error|warn", defaultValue = "error", description = "schedule-first (SEC H3.13A) breaches reject (error) or only warn (default: ${DEFAULT-VALUE})")
+    String h313a;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "jsonl, text (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the report here (default: standard output)")
+    Path out;
+
+    @Option(names = "--schema", paramLabel = "FILE", description = "also validate each message against this XSD (e.g. an official DUIS schema)")
+    Path schema;
+
+    @Option(names = "--expect", description = "regression mode: PATHs hold scenario folders; compare with their expected.jsonl")
+    boolean expect;
+
+    @Option(names = "--threads", paramLabel = "N", description = "validation threads (default: the number of cores)")
+    Integer threads;
+
+    @Option(names = "--quiet", description = "no progress output")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
+        ValidationSettings settings;
+        try {
+            settings = ValidationSettings.defaults().purpose(purpose).h313a(Scenario.h313a(h313a, "--h313a"));
+            if (at != null) settings = settings.at(Instant.parse(at));
+        } catch (DateTimeParseException e) {
+            return usage(err, "--at is not an ISO-8601 instant: " + at);
+        } catch (IOException e) {
+            return usage(err, e.getMessage());
+        }
+        if (!List.of("jsonl", "text").contains(format)) return usage(err, "unknown --format " + format + " (jsonl, text)");
+        for (Path p : paths) if (!Files.exists(p)) return usage(err, "no such file or folder: " + p);
+        if (schema != null && !Files.isRegularFile(schema)) return usage(err, "no such schema file: " + schema);
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) return usage(err, "--threads must be at least 1");
+
+        long t0 = System.nanoTime();
+        RuleBase rules = RuleBase.load();
+        ReaderOptions readerOptions = schema == null ? ReaderOptions.defaults() : ReaderOptions.defaults().withExtraSchema(schema);
+
+        if (expect) return expect(rules, settings, readerOptions, n, err);
+
+        Context ctx;
+        try {
+            ctx = context == null ? Context.empty() : CsvContextLoader.load(context);
+        } catch (ContextFormatException e) {
+            return usage(err, "context: " + e.getMessage());
+        }
+        ctx.warnings().forEach(w -> err.println("warning: " + w));
+        Validator validator = Validator.create(rules, ctx, readerOptions);
+        long loadMillis = (System.nanoTime() - t0) / 1_000_000;
+
+        RunSummary summary = new RunSummary().ruleSet(rules.version()).loadMillis(loadMillis);
+        try (OutputStream os = open(); ReportWriter report = writer(os)) {
+            long t1 = System.nanoTime();
+            new BatchRunner(validator, settings, n).run(new InputFiles(paths), r -> {
+                summary.add(r);
+                try {
+                    report.write(r);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            summary.validateNanos(System.nanoTime() - t1);
+            report.finish(summary);
+        }
+        return summary.exitStatus();
+    }
+
+    private int expect(RuleBase rules, ValidationSettings settings, ReaderOptions readerOptions, int n, PrintStream err)
+            throws IOException, InterruptedException {
+        List<Scenario> scenarios = Scenario.find(paths);
+        if (scenarios.isEmpty()) return usage(err, "no scenario folders (folders with messages/) under " + paths);
+        ExpectRunner runner = new ExpectRunner(rules, settings, readerOptions, n);
+        List<ExpectRunner.ScenarioResult> results = new ArrayList<>();
+        for (Scenario sc : scenarios) {
+            try {
+                results.add(runner.run(sc, r -> { }));
+            } catch (ContextFormatException e) {
+                return usage(err, sc.dir() + ": context: " + e.getMessage());
+            }
+        }
+        PrintStream o = out == null ? System.out : new PrintStream(Files.newOutputStream(out), true, "UTF-8");
+        runner.report(results, o);
+        o.flush();
+        return results.stream().allMatch(r -> r.differences().isEmpty()) ? Exit.ACCEPTED : Exit.REJECTED;
+    }
+
+    private OutputStream open() throws IOException {
+        if (out == null) {
+            return new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16) {
+                @Override
+                public void close() throws IOException {
+                    flush(); // never close standard output
+                }
+            };
+        }
+        return new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
+    }
+
+    private ReportWriter writer(OutputStream os) throws IOException {
+        return switch (format) {
+            case "jsonl" -> new JsonlReport(os);
+            default -> new TextReport(os);
+        };
+    }
+
+    private static int usage(PrintStream err, String message) {
+        err.println("duis-validator: " + message);
+        return Exit.USAGE;
+    }
+}

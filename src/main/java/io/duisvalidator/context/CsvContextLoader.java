@@ -1,0 +1,259 @@
+package io.duisvalidator.context;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads the context files of the command-line contract from a folder: {@code users.csv}, {@code inventory.csv},
+ * {@code registration.csv}, {@code schedules.csv}, {@code executions.csv}. A missing file is an empty context of
+ * that kind; a malformed one is a {@link ContextFormatException} naming file, line and column (docs/context-files.md).
+ */
+public final class CsvContextLoader {
+    public static final Set<String> DEVICE_TYPES = Set.of("ESME", "GSME", "GPF", "CHF", "HCALCS", "PPMID", "IHD", "CAD");
+    public static final Set<String> DEVICE_STATUSES = Set.of("Pending", "Whitelisted", "InstalledNotCommissioned",
+            "Commissioned", "Decommissioned", "Withdrawn", "Suspended", "Recovery");
+    public static final Set<String> FREQUENCIES = Set.of("Daily", "Weekly", "Monthly", "Quarterly", "Half-Yearly", "Yearly");
+
+    private CsvContextLoader() {}
+
+    public static Context load(Path dir) throws ContextFormatException {
+        Context.Builder b = Context.builder();
+        Path users = dir.resolve("users.csv");
+        if (Files.exists(users)) loadUsers(users, b);
+        Path inventory = dir.resolve("inventory.csv");
+        if (Files.exists(inventory)) loadInventory(inventory, b);
+        Path registration = dir.resolve("registration.csv");
+        if (Files.exists(registration)) {
+            RegistrationData r = RegistrationData.of(loadRegistration(registration, b));
+            b.registration(r);
+            r.overlaps().forEach(b::warning);
+        }
+        Path schedules = dir.resolve("schedules.csv");
+        Path executions = dir.resolve("executions.csv");
+        if (Files.exists(schedules) || Files.exists(executions)) {
+            InMemoryScheduleHistory h = new InMemoryScheduleHistory();
+            if (Files.exists(schedules)) loadSchedules(schedules, h, b);
+            if (Files.exists(executions)) loadExecutions(executions, h, b);
+            b.schedules(h);
+        }
+        return b.build();
+    }
+
+    /** Calls {@code row} for each data record, after checking the header holds the columns. */
+    private static void read(Path file, List<String> columns, RowHandler row) throws ContextFormatException {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader r = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                     .setIgnoreEmptyLines(true).get().parse(r)) {
+            Map<String, Integer> header = new HashMap<>();
+            p.getHeaderMap().forEach((k, v) -> header.put(k.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT), v));
+            for (String c : columns) {
+                if (!header.containsKey(c)) {
+                    throw new ContextFormatException(file, 1, 0, "header lacks column '" + c + "' (expected " + String.join(",", columns) + ")");
+                }
+            }
+            int[] idx = columns.stream().mapToInt(header::get).toArray();
+            for (CSVRecord rec : p) {
+                if (rec.size() != header.size()) {
+                    throw new ContextFormatException(file, rec.getParser().getCurrentLineNumber(), 0,
+                            "expected " + header.size() + " columns, found " + rec.size());
+                }
+                String[] v = new String[idx.length];
+                for (int i = 0; i < idx.length; i++) v[i] = rec.get(idx[i]);
+                row.accept(new Row(file, rec.getParser().getCurrentLineNumber(), v, idx));
+            }
+        } catch (CharacterCodingException e) {
+            throw new ContextFormatException(file, 0, 0, "not UTF-8 text");
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new ContextFormatException(file, 0, 0, "not a readable CSV file: " + e.getMessage());
+        } catch (IOException e) {
+            throw new ContextFormatException(file, 0, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static void loadUsers(Path f, Context.Builder b) throws ContextFormatException {
+        Map<String, Row> seen = new HashMap<>();
+        read(f, List.of("user_id", "role", "party_id"), r -> {
+            String id = r.eui(0);
+            Role role = r.role(1, false);
+            String party = r.required(2);
+            Row prev = seen.put(id, r);
+            if (prev != null) {
+                if (prev.same(r)) {
+                    b.warning(f.getFileName() + ":" + r.line + ": repeats line " + prev.line);
+                    return;
+                }
+                throw r.error(0, "user_id " + id + " is also on line " + prev.line + " with other values");
+            }
+            b.user(id, role, party);
+        });
+    }
+
+    private static void loadInventory(Path f, Context.Builder b) throws ContextFormatException {
+        Map<String, Row> seen = new HashMap<>();
+        read(f, List.of("device_id", "device_type", "device_status", "smets_generation", "import_mpan", "export_mpan"), r -> {
+            String id = r.eui(0);
+            String type = r.oneOf(1, DEVICE_TYPES);
+            String status = r.oneOf(2, DEVICE_STATUSES);
+            String gen = r.oneOf(3, Set.of("1", "2"));
+            String imp = r.mpan(4);
+            String exp = r.mpan(5);
+            Row prev = seen.put(id, r);
+            if (prev != null) {
+                if (prev.same(r)) {
+                    b.warning(f.getFileName() + ":" + r.line + ": repeats line " + prev.line);
+                    return;
+                }
+                throw r.error(0, "device_id " + id + " is also on line " + prev.line + " with other values");
+            }
+            b.device(new Device(id, type, status, Integer.parseInt(gen), imp, exp));
+        });
+    }
+
+    private static List<Appointment> loadRegistration(Path f, Context.Builder b) throws ContextFormatException {
+        List<Appointment> out = new ArrayList<>();
+        Map<String, String> parties = new HashMap<>();
+        read(f, List.of("mpan", "role", "party_id", "effective_from", "effective_to"), r -> {
+            String mpan = r.mpan(0);
+            if (mpan == null) throw r.error(0, "mpan is empty");
+            Role role = r.role(1, true);
+            String party = parties.computeIfAbsent(r.required(2), p -> p);
+            LocalDate from = r.date(3, false);
+            LocalDate to = r.date(4, true);
+            if (to != null && to.isBefore(from)) throw r.error(4, "effective_to " + to + " is before effective_from " + from);
+            out.add(new Appointment(mpan, role, party, from, to, f.getFileName() + ":" + r.line));
+        });
+        return out;
+    }
+
+    private static void loadSchedules(Path f, ScheduleHistory h, Context.Builder b) throws ContextFormatException {
+        Map<String, Row> seen = new HashMap<>();
+        read(f, List.of("schedule_id", "user_id", "device_id", "srv", "frequency", "start_date", "end_date"), r -> {
+            String id = r.required(0);
+            String user = r.eui(1);
+            String device = r.eui(2);
+            String srv = r.required(3);
+            if (!srv.matches("[0-9]+(\\.[0-9]+)+")) throw r.error(3, "not an SRV: '" + srv + "'");
+            String freq = r.value(4).isEmpty() ? null : r.oneOf(4, FREQUENCIES);
+            LocalDate start = r.date(5, false);
+            LocalDate end = r.date(6, true);
+            if (end != null && end.isBefore(start)) throw r.error(6, "end_date " + end + " is before start_date " + start);
+            Row prev = seen.put(id, r);
+            if (prev != null) {
+                if (prev.same(r)) {
+                    b.warning(f.getFileName() + ":" + r.line + ": repeats line " + prev.line);
+                    return;
+                }
+                throw r.error(0, "schedule_id " + id + " is also on line " + prev.line + " with other values");
+            }
+            h.record(new Schedule(id, user, device, srv, freq, start, end));
+        });
+    }
+
+    private static void loadExecutions(Path f, ScheduleHistory h, Context.Builder b) throws ContextFormatException {
+        Map<String, Row> seen = new HashMap<>();
+        read(f, List.of("schedule_id", "execution_date", "outcome"), r -> {
+            String id = r.required(0);
+            LocalDate date = r.date(1, false);
+            Execution.Result result = Execution.Result.valueOf(r.oneOf(2, Set.of("SUCCESS", "FAILED", "PARTIAL")));
+            if (h.schedule(id).isEmpty()) {
+                b.warning(f.getFileName() + ":" + r.line + ": schedule_id " + id + " is not in schedules.csv; the execution is kept");
+            }
+            Row prev = seen.put(id + "|" + date, r);
+            if (prev != null) {
+                if (prev.same(r)) {
+                    b.warning(f.getFileName() + ":" + r.line + ": repeats line " + prev.line);
+                    return;
+                }
+                throw r.error(2, "schedule " + id + " on " + date + " has another outcome on line " + prev.line);
+            }
+            h.record(new Execution(id, date, result));
+        });
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        void accept(Row r) throws ContextFormatException;
+    }
+
+    /** One record's values in the order of the expected columns, with checked accessors. */
+    private record Row(Path file, long line, String[] values, int[] columnIndex) {
+        String value(int i) { return values[i] == null ? "" : values[i]; }
+
+        boolean same(Row o) { return java.util.Arrays.equals(values, o.values); }
+
+        ContextFormatException error(int i, String message) {
+            return new ContextFormatException(file, line, columnIndex[i] + 1, message);
+        }
+
+        String required(int i) throws ContextFormatException {
+            String v = value(i);
+            if (v.isEmpty()) throw error(i, "value is empty");
+            return v;
+        }
+
+        String eui(int i) throws ContextFormatException {
+            String v = required(i);
+            if (!Identifiers.isEui64(v)) throw error(i, "not an EUI-64 (8 hyphenated hex pairs): '" + v + "'");
+            return Identifiers.normaliseEui(v);
+        }
+
+        String mpan(int i) throws ContextFormatException {
+            String v = value(i);
+            if (v.isEmpty()) return null;
+            if (!Identifiers.isValidMpan(v)) throw error(i, "not a valid MPAN core (13 digits with check digit): '" + v + "'");
+            return v;
+        }
+
+        String oneOf(int i, Set<String> allowed) throws ContextFormatException {
+            String v = required(i);
+            if (!allowed.contains(v)) throw error(i, "'" + v + "' is not one of " + new java.util.TreeSet<>(allowed));
+            return v;
+        }
+
+        Role role(int i, boolean registration) throws ContextFormatException {
+            String v = required(i);
+            try {
+                Role r = Role.valueOf(v);
+                if (registration && r != Role.IS && r != Role.ES && r != Role.MDR) {
+                    throw error(i, "Registration Data roles are IS, ES and MDR, not " + v);
+                }
+                return r;
+            } catch (IllegalArgumentException e) {
+                throw error(i, "unknown role '" + v + "' (IS, ES, GS, ED, GT, OU, RSA, MDR)");
+            }
+        }
+
+        LocalDate date(int i, boolean optional) throws ContextFormatException {
+            String v = value(i);
+            if (v.isEmpty()) {
+                if (optional) return null;
+                throw error(i, "date is empty");
+            }
+            try {
+                return LocalDate.parse(v);
+            } catch (DateTimeParseException e) {
+                throw error(i, "not a date YYYY-MM-DD: '" + v + "'");
+            }
+        }
+    }
+}

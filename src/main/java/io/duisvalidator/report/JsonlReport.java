@@ -1,0 +1,71 @@
+package io.duisvalidator.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.duisvalidator.batch.FileResult;
+import io.duisvalidator.decision.Decision;
+import io.duisvalidator.decision.Finding;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** One JSON object per line per message, in the contract's shape; each line is flushed whole. */
+public final class JsonlReport implements ReportWriter {
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private final OutputStream out;
+    private final JsonGenerator gen;
+
+    public JsonlReport(OutputStream out) throws IOException {
+        this.out = out;
+        this.gen = JSON.createGenerator(out, JsonEncoding.UTF8);
+        this.gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
+    @Override
+    public void write(FileResult r) throws IOException {
+        Decision d = r.decision();
+        gen.writeStartObject();
+        gen.writeStringField("file", r.file());
+        gen.writeStringField("requestId", d.requestId());
+        gen.writeStringField("userId", d.userId());
+        gen.writeStringField("role", d.role());
+        gen.writeStringField("srv", d.srv());
+        gen.writeStringField("mode", d.mode());
+        gen.writeStringField("outcome", d.outcome().name());
+        gen.writeStringField("responseCode", d.responseCode());
+        writeNumber("trtSeconds", d.trtSeconds());
+        writeNumber("scheduledTrtSeconds", d.scheduledTrtSeconds());
+        gen.writeArrayFieldStart("findings");
+        for (Finding f : d.findings()) {
+            gen.writeStartObject();
+            gen.writeStringField("code", f.code());
+            gen.writeStringField("severity", f.severity().name());
+            gen.writeStringField("ruleId", f.ruleId());
+            gen.writeStringField("requirement", f.requirement());
+            gen.writeStringField("reference", f.reference());
+            gen.writeStringField("message", f.message());
+            gen.writeEndObject();
+        }
+        gen.writeEndArray();
+        gen.writeStringField("ruleSet", d.ruleSet());
+        gen.writeEndObject();
+        gen.writeRaw('\n');
+        gen.flush();
+    }
+
+    private void writeNumber(String name, Long v) throws IOException {
+        if (v == null) gen.writeNullField(name); else gen.writeNumberField(name, v);
+    }
+
+    @Override
+    public void finish(RunSummary summary) throws IOException {
+        gen.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        gen.close();
+        out.flush();
+    }
+}

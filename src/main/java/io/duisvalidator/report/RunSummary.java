@@ -1,0 +1,52 @@
+package io.duisvalidator.report;
+
+import io.duisvalidator.batch.FileResult;
+import io.duisvalidator.decision.Outcome;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Counts of a batch run, filled as results stream past. Not thread-safe: results arrive on one thread. */
+public final class RunSummary {
+    private long accepted;
+    private long rejected;
+    private long errored;
+    private final Map<String, Long> byCode = new TreeMap<>();
+    private final Map<String, Long> bySrv = new TreeMap<>();
+    private String ruleSet;
+    private long loadMillis;
+    private long validateNanos;
+
+    public void add(FileResult r) {
+        Outcome o = r.decision().outcome();
+        if (o == Outcome.ACCEPTED) accepted++; else if (o == Outcome.REJECTED) rejected++; else errored++;
+        byCode.merge(r.decision().responseCode(), 1L, Long::sum);
+        String srv = r.decision().srv();
+        bySrv.merge(srv == null ? "(unknown)" : srv, 1L, Long::sum);
+    }
+
+    public long accepted() { return accepted; }
+    public long rejected() { return rejected; }
+    public long errored() { return errored; }
+    public long total() { return accepted + rejected + errored; }
+    public Map<String, Long> byCode() { return byCode; }
+    public Map<String, Long> bySrv() { return bySrv; }
+    public String ruleSet() { return ruleSet; }
+    public long loadMillis() { return loadMillis; }
+    public long validateNanos() { return validateNanos; }
+
+    public RunSummary ruleSet(String r) { ruleSet = r; return this; }
+    public RunSummary loadMillis(long ms) { loadMillis = ms; return this; }
+    public RunSummary validateNanos(long ns) { validateNanos = ns; return this; }
+
+    /** Messages per second over the validation time, 0 when nothing was timed. */
+    public double rate() {
+        return validateNanos <= 0 ? 0 : total() / (validateNanos / 1e9);
+    }
+
+    /** The contract's exit status: 3 if any input could not be processed, else 1 if any rejected, else 0. */
+    public int exitStatus() {
+        if (errored > 0) return 3;
+        return rejected > 0 ? 1 : 0;
+    }
+}
