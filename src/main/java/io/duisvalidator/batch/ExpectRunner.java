@@ -104,7 +104,7 @@ public final class ExpectRunner {
             JsonNode n;
             try {
                 n = JSON.readTree(s);
-            } catch (IOException ex) {
+            } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
                 throw new IOException(f + ":" + line + ": not a JSON object: " + ex.getOriginalMessage());
             }
             String file = text(n, "file");
