@@ -10,7 +10,11 @@ import io.duisvalidator.engine.RuleTables;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import io.duisvalidator.context.Appointment;
+
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +27,9 @@ public final class FactBuilder {
     /** GB settlement days are London days. */
     public static final ZoneId LONDON = ZoneId.of("Europe/London");
 
+    /** The roles Registration Data decides (docs/decisions.md D-ACCESS-ROLES). */
+    private static final Set<Role> ACCESS_ROLES = EnumSet.of(Role.MDR, Role.IS, Role.ES);
+
     private final Map<String, Map<String, String>> catalogue = new HashMap<>();
 
     public FactBuilder(RuleTables tables) {
@@ -32,7 +39,9 @@ public final class FactBuilder {
     /** The facts for one evaluation. {@code receivedAt} must already be resolved (not null). */
     public List<Object> facts(DuisRequest req, Context ctx, ValidationSettings settings, Instant receivedAt) {
         List<Object> facts = new ArrayList<>(4);
-        facts.add(requestFact(req, ctx, settings, receivedAt));
+        RequestFact rf = requestFact(req, ctx, settings, receivedAt);
+        facts.add(rf);
+        if (rf.isAccessChecked()) facts.addAll(rf.getMpanAppointments());
         return facts;
     }
 
@@ -73,9 +82,20 @@ public final class FactBuilder {
         boolean scheduledInSet = schedule != null && schedule.scheduledSrv() != null
                 && catalogue.containsKey(schedule.scheduledSrv());
 
+        boolean accessChecked = user != null && ACCESS_ROLES.contains(user.role()) && device != null && side != null
+                && (mode == Mode.ON_DEMAND || mode == Mode.FUTURE_DATED || mode == Mode.SCHEDULE);
+        List<Appointment> appointments = accessChecked ? ctx.registration().forMpan(mpan) : List.of();
+        LocalDate accessEnds = null;
+        if (accessChecked && schedule != null && mpan != null && schedule.startDate() != null
+                && AccessTimeline.covered(appointments, user.role(), user.partyId(), schedule.startDate())) {
+            accessEnds = AccessTimeline.firstUncoveredDay(appointments, user.role(), user.partyId(),
+                    schedule.startDate(), schedule.endDate());
+        }
+
         return new RequestFact(req, srv, mode, mp162, side, role, user == null ? null : user.partyId(), deviceId,
                 device != null, device == null ? null : device.deviceType(),
                 device == null ? null : device.deviceStatus(), device == null ? null : device.smetsGeneration(),
-                nonDevice && !"5.1".equals(srv), mpan, accessDate, purpose, receivedAt, scheduledInSet);
+                nonDevice && !"5.1".equals(srv), mpan, accessDate, purpose, receivedAt, scheduledInSet,
+                appointments, accessChecked, accessEnds);
     }
 }

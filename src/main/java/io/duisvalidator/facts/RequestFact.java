@@ -3,7 +3,11 @@ package io.duisvalidator.facts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
+
+import io.duisvalidator.context.Appointment;
+import io.duisvalidator.context.Role;
 
 /**
  * The one fact every rule tests: a request together with the slice of context it touches (its sender's role and
@@ -29,11 +33,15 @@ public final class RequestFact {
     private final String purpose;
     private final Instant receivedAt;
     private final boolean scheduledSrvInMp162Set;
+    private final List<Appointment> mpanAppointments;
+    private final boolean accessChecked;
+    private final LocalDate scheduleAccessEnds;
 
     RequestFact(DuisRequest request, String srv, Mode mode, boolean mp162Srv, String dataSide, String role,
                 String partyId, String deviceId, boolean deviceKnown, String deviceType, String deviceStatus,
                 Integer smetsGeneration, boolean generationIndependent, String mpan, LocalDate accessDate,
-                String purpose, Instant receivedAt, boolean scheduledSrvInMp162Set) {
+                String purpose, Instant receivedAt, boolean scheduledSrvInMp162Set,
+                List<Appointment> mpanAppointments, boolean accessChecked, LocalDate scheduleAccessEnds) {
         this.request = Objects.requireNonNull(request);
         this.srv = srv;
         this.mode = mode;
@@ -52,6 +60,9 @@ public final class RequestFact {
         this.purpose = purpose;
         this.receivedAt = receivedAt;
         this.scheduledSrvInMp162Set = scheduledSrvInMp162Set;
+        this.mpanAppointments = mpanAppointments;
+        this.accessChecked = accessChecked;
+        this.scheduleAccessEnds = scheduleAccessEnds;
     }
 
     public DuisRequest getRequest() { return request; }
@@ -128,6 +139,26 @@ public final class RequestFact {
     public boolean serviceReferencePrefixesSrv() {
         String sr = request.serviceReference();
         return sr != null && srv != null && (srv.equals(sr) || srv.startsWith(sr + "."));
+    }
+
+    /**
+     * True when Registration Data decides this request (docs/decisions.md D-ACCESS-ROLES, D-ACCESS-NONDEVICE): an
+     * MDR, IS or ES request for a data SRV (or a 5.1 scheduling one) to a known device.
+     */
+    public boolean isAccessChecked() { return accessChecked; }
+
+    /** The Registration Data role the requester must hold for the MPAN: its own role (MDR, IS or ES). */
+    public Role getAccessRole() { return accessChecked ? Role.valueOf(role) : null; }
+
+    /** Every appointment of the MPAN the request reads (the context slice), sorted by Effective From. */
+    public List<Appointment> getMpanAppointments() { return mpanAppointments; }
+
+    /** For a 5.1 whose requester is appointed on its start date: the first date its executions will fail, or null. */
+    public LocalDate getScheduleAccessEnds() { return scheduleAccessEnds; }
+
+    /** Why the requester is not appointed on the access date (for E4 messages). */
+    public String explainAccess() {
+        return AccessTimeline.explain(mpanAppointments, getAccessRole(), partyId, mpan, accessDate);
     }
 
     /** For a 5.1: whether the scheduled SRV is one of the MP162 set. */

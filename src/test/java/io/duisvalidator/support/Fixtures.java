@@ -2,6 +2,7 @@ package io.duisvalidator.support;
 
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.Validator;
+import io.duisvalidator.context.Appointment;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.Device;
 import io.duisvalidator.context.Role;
@@ -9,6 +10,8 @@ import io.duisvalidator.decision.Severity;
 import io.duisvalidator.engine.RuleBase;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -47,8 +50,26 @@ public final class Fixtures {
 
     private Fixtures() {}
 
-    /** Users, devices (no Registration Data or schedule history). */
+    /**
+     * Users, devices, and Registration Data in which every IS, ES and MDR party of {@link #USER} holds every ESME
+     * MPAN open-ended from 2020 (no schedule history).
+     */
     public static Context.Builder baseContext() {
+        Context.Builder b = bareContext();
+        LocalDate from = LocalDate.parse("2020-01-01");
+        for (String mpan : List.of(MPAN_IMPORT_S1, MPAN_IMPORT_S2)) {
+            b.appointment(new Appointment(mpan, Role.IS, PARTY.get(Role.IS), from, null));
+            b.appointment(new Appointment(mpan, Role.MDR, PARTY.get(Role.MDR), from, null));
+        }
+        for (String mpan : List.of(MPAN_EXPORT_S1, MPAN_EXPORT_S2)) {
+            b.appointment(new Appointment(mpan, Role.ES, PARTY.get(Role.ES), from, null));
+            b.appointment(new Appointment(mpan, Role.MDR, PARTY.get(Role.MDR), from, null));
+        }
+        return b;
+    }
+
+    /** Users and devices only. */
+    public static Context.Builder bareContext() {
         Context.Builder b = Context.builder();
         for (Role r : Role.values()) b.user(USER.get(r), r, PARTY.get(r));
         b.device(new Device(ESME_S1, "ESME", "Commissioned", 1, MPAN_IMPORT_S1, MPAN_EXPORT_S1));
