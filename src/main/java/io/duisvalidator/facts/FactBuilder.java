@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import io.duisvalidator.context.Appointment;
+import io.duisvalidator.context.Execution;
+import io.duisvalidator.context.Schedule;
+import io.duisvalidator.context.ScheduleHistory;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -42,6 +45,18 @@ public final class FactBuilder {
         RequestFact rf = requestFact(req, ctx, settings, receivedAt);
         facts.add(rf);
         if (rf.isAccessChecked()) facts.addAll(rf.getMpanAppointments());
+        ScheduleHistory history = ctx.schedules().orElse(null);
+        if (history != null && rf.isH313aApplies()) {
+            for (Schedule s : history.schedules(rf.getUserId(), rf.getDeviceId(), rf.getSrv())) {
+                for (Execution e : history.executions(s.scheduleId())) {
+                    if (e.result() != Execution.Result.SUCCESS) facts.add(FailedExecution.of(s, e));
+                }
+            }
+        }
+        if (history != null && ("5.2".equals(rf.getSrv()) || "5.3".equals(rf.getSrv()))) {
+            if (req.scheduleId() != null) history.schedule(req.scheduleId()).ifPresent(facts::add);
+            else if (req.selectorDeviceId() != null) facts.addAll(history.schedules(rf.getUserId(), req.selectorDeviceId()));
+        }
         return facts;
     }
 
@@ -92,10 +107,16 @@ public final class FactBuilder {
                     schedule.startDate(), schedule.endDate());
         }
 
+        boolean mhhsData = mp162 && !nonDevice && !row.get("dsp_body_element").isEmpty();
+        boolean supplierMhhs = user != null && (user.role() == Role.IS || user.role() == Role.ES)
+                && settings.purpose() == ValidationSettings.Purpose.MHHS;
+        boolean h313a = mhhsData && (mode == Mode.ON_DEMAND || mode == Mode.FUTURE_DATED)
+                && user != null && (user.role() == Role.MDR || supplierMhhs);
+
         return new RequestFact(req, srv, mode, mp162, side, role, user == null ? null : user.partyId(), deviceId,
                 device != null, device == null ? null : device.deviceType(),
                 device == null ? null : device.deviceStatus(), device == null ? null : device.smetsGeneration(),
                 nonDevice && !"5.1".equals(srv), mpan, accessDate, purpose, receivedAt, scheduledInSet,
-                appointments, accessChecked, accessEnds);
+                appointments, accessChecked, accessEnds, mhhsData, h313a, ctx.schedules().isPresent());
     }
 }

@@ -36,12 +36,16 @@ public final class RequestFact {
     private final List<Appointment> mpanAppointments;
     private final boolean accessChecked;
     private final LocalDate scheduleAccessEnds;
+    private final boolean h313aApplies;
+    private final boolean mhhsDataSrv;
+    private final boolean historySupplied;
 
     RequestFact(DuisRequest request, String srv, Mode mode, boolean mp162Srv, String dataSide, String role,
                 String partyId, String deviceId, boolean deviceKnown, String deviceType, String deviceStatus,
                 Integer smetsGeneration, boolean generationIndependent, String mpan, LocalDate accessDate,
                 String purpose, Instant receivedAt, boolean scheduledSrvInMp162Set,
-                List<Appointment> mpanAppointments, boolean accessChecked, LocalDate scheduleAccessEnds) {
+                List<Appointment> mpanAppointments, boolean accessChecked, LocalDate scheduleAccessEnds,
+                boolean mhhsDataSrv, boolean h313aApplies, boolean historySupplied) {
         this.request = Objects.requireNonNull(request);
         this.srv = srv;
         this.mode = mode;
@@ -63,6 +67,9 @@ public final class RequestFact {
         this.mpanAppointments = mpanAppointments;
         this.accessChecked = accessChecked;
         this.scheduleAccessEnds = scheduleAccessEnds;
+        this.mhhsDataSrv = mhhsDataSrv;
+        this.h313aApplies = h313aApplies;
+        this.historySupplied = historySupplied;
     }
 
     public DuisRequest getRequest() { return request; }
@@ -160,6 +167,24 @@ public final class RequestFact {
     public String explainAccess() {
         return AccessTimeline.explain(mpanAppointments, getAccessRole(), partyId, mpan, accessDate);
     }
+
+    /** True for the schedulable MHHS data SRVs 4.2, 4.6.1, 4.6.2, 4.8.1, 4.8.3 and 4.17. */
+    public boolean isMhhsDataSrv() { return mhhsDataSrv; }
+
+    /**
+     * True when SEC H3.13A decides the request (docs/decisions.md D-H313A-SCOPE): an on-demand or future-dated
+     * request for MHHS data from an MDR, or from an IS / ES declaring purpose MHHS.
+     */
+    public boolean isH313aApplies() { return h313aApplies; }
+
+    /** True when the caller supplied schedule history (schedules.csv, or a store through the API). */
+    public boolean isHistorySupplied() { return historySupplied; }
+
+    /** DSPScheduleID of a 5.2 / 5.3, or null. */
+    public String getSelectorScheduleId() { return request.scheduleId(); }
+
+    /** DeviceID of a 5.2 / 5.3 (or 8.2) that selects by device, or null. */
+    public String getSelectorDeviceId() { return request.selectorDeviceId(); }
 
     /** For a 5.1: whether the scheduled SRV is one of the MP162 set. */
     public boolean isScheduledSrvInMp162Set() { return scheduledSrvInMp162Set; }
