@@ -115,6 +115,6 @@ public final class Validator {
         if (r == null) return DecisionMaker.Header.UNKNOWN;
         return new DecisionMaker.Header(r.requestId(), r.originatorId(), f == null ? null : f.getRole(),
                 r.serviceReferenceVariant(), f == null ? null : f.getMode().name(),
-                f != null && f.isScheduledSrvInMp162Set());
+                r.schedule() == null ? null : r.schedule().scheduledSrv(), f != null && f.isScheduledSrvInMp162Set());
     }
 }

@@ -43,6 +43,11 @@ public final class InMemoryScheduleHistory implements ScheduleHistory {
     }
 
     @Override
+    public java.util.Collection<Schedule> allSchedules() {
+        return java.util.Collections.unmodifiableCollection(byId.values());
+    }
+
+    @Override
     public void record(Schedule s) {
         Schedule previous = byId.put(s.scheduleId(), s);
         byUserDevice.compute(key(s.userId(), s.deviceId()), (k, old) -> {

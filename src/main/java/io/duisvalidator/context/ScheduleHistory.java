@@ -21,6 +21,9 @@ public interface ScheduleHistory {
     /** The recorded executions of a schedule, by execution date. */
     List<Execution> executions(String scheduleId);
 
+    /** Every schedule, in no particular order (for reports over the whole history). */
+    java.util.Collection<Schedule> allSchedules();
+
     /** Records (or replaces) a schedule. */
     void record(Schedule schedule);
 

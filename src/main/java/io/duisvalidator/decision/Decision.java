@@ -17,13 +17,22 @@ import java.util.List;
  * @param findings            every finding, highest precedence first
  * @param firedRules          ids of every rule that fired for the request (for coverage)
  * @param ruleSet             name and version of the rule set that judged it
+ * @param scheduledSrv        for a 5.1: the SRV it schedules, else null
  */
 public record Decision(String requestId, String userId, String role, String srv, String mode, Outcome outcome,
                        String responseCode, Long trtSeconds, Long scheduledTrtSeconds, List<Finding> findings,
-                       List<String> firedRules, String ruleSet) {
+                       List<String> firedRules, String ruleSet, String scheduledSrv) {
     public Decision {
         findings = List.copyOf(findings);
         firedRules = List.copyOf(firedRules);
+    }
+
+    /** A decision for a request that schedules nothing. */
+    public Decision(String requestId, String userId, String role, String srv, String mode, Outcome outcome,
+                    String responseCode, Long trtSeconds, Long scheduledTrtSeconds, List<Finding> findings,
+                    List<String> firedRules, String ruleSet) {
+        this(requestId, userId, role, srv, mode, outcome, responseCode, trtSeconds, scheduledTrtSeconds, findings,
+                firedRules, ruleSet, null);
     }
 
     public boolean accepted() { return outcome == Outcome.ACCEPTED; }

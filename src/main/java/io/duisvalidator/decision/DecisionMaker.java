@@ -36,28 +36,28 @@ public final class DecisionMaker {
         Finding firstError = findings.stream().filter(f -> f.severity() == Severity.ERROR).findFirst().orElse(null);
         if (firstError != null) {
             return new Decision(header.requestId(), header.userId(), header.role(), header.srv(), header.mode(),
-                    Outcome.REJECTED, firstError.code(), null, null, findings, firedRules, ruleSet);
+                    Outcome.REJECTED, firstError.code(), null, null, findings, firedRules, ruleSet, header.scheduledSrv());
         }
         if (trtRequired && (trt == null || ("5.1".equals(header.srv()) && scheduledTrt == null && header.scheduledInTable()))) {
             findings.add(new Finding(ResponseCodes.INTERNAL, Severity.ERROR, "DECIDE-TRT", "TRT-DECIDED",
                     "Project decision: fail closed", "No TRT cell decided this request: the rule tables have a gap"));
             return new Decision(header.requestId(), header.userId(), header.role(), header.srv(), header.mode(),
-                    Outcome.ERROR, ResponseCodes.INTERNAL, null, null, findings, firedRules, ruleSet);
+                    Outcome.ERROR, ResponseCodes.INTERNAL, null, null, findings, firedRules, ruleSet, header.scheduledSrv());
         }
         return new Decision(header.requestId(), header.userId(), header.role(), header.srv(), header.mode(),
-                Outcome.ACCEPTED, ResponseCodes.ACCEPTED, trt, scheduledTrt, findings, firedRules, ruleSet);
+                Outcome.ACCEPTED, ResponseCodes.ACCEPTED, trt, scheduledTrt, findings, firedRules, ruleSet, header.scheduledSrv());
     }
 
     /** A message that could not be processed at all (unreadable input, failure of the validator). */
     public static Decision error(Header header, String code, String message, String ruleSet) {
         Finding f = new Finding(code, Severity.ERROR, "PROCESS", "PROCESSED", "Project decision: fail closed", message);
         return new Decision(header.requestId(), header.userId(), header.role(), header.srv(), header.mode(),
-                Outcome.ERROR, code, null, null, List.of(f), List.of(), ruleSet);
+                Outcome.ERROR, code, null, null, List.of(f), List.of(), ruleSet, header.scheduledSrv());
     }
 
     /** What is known of a request for its decision; any part may be null. */
     public record Header(String requestId, String userId, String role, String srv, String mode,
-                         boolean scheduledInTable) {
-        public static final Header UNKNOWN = new Header(null, null, null, null, null, false);
+                         String scheduledSrv, boolean scheduledInTable) {
+        public static final Header UNKNOWN = new Header(null, null, null, null, null, null, false);
     }
 }

@@ -1,0 +1,116 @@
+package io.duisvalidator.cli;
+
+import io.duisvalidator.ValidationSettings;
+import io.duisvalidator.Validator;
+import io.duisvalidator.batch.BatchRunner;
+import io.duisvalidator.batch.InputFiles;
+import io.duisvalidator.batch.Scenario;
+import io.duisvalidator.context.Context;
+import io.duisvalidator.context.ContextFormatException;
+import io.duisvalidator.context.CsvContextLoader;
+import io.duisvalidator.decision.Severity;
+import io.duisvalidator.engine.RuleBase;
+import io.duisvalidator.monitor.ComplianceMonitor;
+import io.duisvalidator.monitor.MonitorReport;
+import io.duisvalidator.monitor.MonitorWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code monitor}: SEC H3.13A on-demand versus scheduled MHHS collection per User and SRV. */
+@Command(name = "monitor", mixinStandardHelpOptions = true,
+        description = "Report per User and SRV the MHHS requests made by schedule and on demand (SEC H3.13A), and flag "
+                + "Users whose on-demand share passes a threshold. PATHs are scenario folders (each with its own "
+                + "context) or message files/folders used with --context.")
+final class MonitorCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "PATH")
+    List<Path> paths;
+
+    @Option(names = "--context", paramLabel = "DIR", description = "context folder for plain message paths (schedules.csv and executions.csv give the history)")
+    Path context;
+
+    @Option(names = "--at", paramLabel = "INSTANT", description = "receipt instant for plain message paths (default: now)")
+    String at;
+
+    @Option(names = "--purpose", paramLabel = "MHHS|BAU", defaultValue = "BAU", description = "purpose declared for Supplier requests (default: ${DEFAULT-VALUE})")
+    ValidationSettings.Purpose purpose;
+
+    @Option(names = "--threshold", paramLabel = "SHARE", defaultValue = "0.10",
+            description = "flag Users whose on-demand share (on demand / (on demand + scheduled executions)) is above this (default: ${DEFAULT-VALUE}; see docs/schedule-first.md)")
+    double threshold;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json, csv (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the report here (default: standard output)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream err = System.err;
+        if (!List.of("text", "json", "csv").contains(format)) return usage(err, "unknown --format " + format + " (text, json, csv)");
+        if (threshold < 0 || threshold > 1) return usage(err, "--threshold is a share between 0 and 1");
+        for (Path p : paths) if (!Files.exists(p)) return usage(err, "no such file or folder: " + p);
+        ValidationSettings settings = ValidationSettings.defaults().purpose(purpose).h313a(Severity.WARNING);
+        try {
+            if (at != null) settings = settings.at(Instant.parse(at));
+        } catch (DateTimeParseException e) {
+            return usage(err, "--at is not an ISO-8601 instant: " + at);
+        }
+        RuleBase rules = RuleBase.load();
+        ComplianceMonitor monitor = new ComplianceMonitor();
+        int threads = Runtime.getRuntime().availableProcessors();
+        List<Scenario> scenarios = Scenario.find(paths.stream().filter(Files::isDirectory).toList());
+        try {
+            if (!scenarios.isEmpty() && context == null) {
+                for (Scenario sc : scenarios) {
+                    Context ctx = Files.isDirectory(sc.context()) ? CsvContextLoader.load(sc.context()) : Context.empty();
+                    run(rules, ctx, sc.settings(settings).h313a(Severity.WARNING), List.of(sc.messages()), threads, monitor);
+                }
+            } else {
+                Context ctx = context == null ? Context.empty() : CsvContextLoader.load(context);
+                run(rules, ctx, settings, paths, threads, monitor);
+            }
+        } catch (ContextFormatException e) {
+            return usage(err, "context: " + e.getMessage());
+        }
+        MonitorReport report = monitor.report(threshold);
+        try (Writer w = out == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        } : Files.newBufferedWriter(out)) {
+            switch (format) {
+                case "json" -> MonitorWriter.json(report, w);
+                case "csv" -> MonitorWriter.csv(report, w);
+                default -> MonitorWriter.text(report, w);
+            }
+        }
+        return report.flagged().isEmpty() ? Exit.ACCEPTED : Exit.REJECTED;
+    }
+
+    private static void run(RuleBase rules, Context ctx, ValidationSettings settings, List<Path> messages, int threads,
+                            ComplianceMonitor monitor) throws InterruptedException {
+        ctx.schedules().ifPresent(monitor::addHistory);
+        new BatchRunner(Validator.create(rules, ctx), settings, threads).run(new InputFiles(messages),
+                r -> monitor.add(r.decision()));
+    }
+
+    private static int usage(PrintStream err, String message) {
+        err.println("duis-validator: " + message);
+        return Exit.USAGE;
+    }
+}
