@@ -83,6 +83,16 @@ public final class Validator {
                 "The reader failed on this message: " + read.message(), rules.version());
     }
 
+    /** Reads a message without judging it: the request, or empty when the message is not a valid DUIS request. */
+    public java.util.Optional<DuisRequest> read(byte[] message) {
+        try {
+            ReadResult r = reader.read(message == null ? new byte[0] : message);
+            return r instanceof ReadResult.Ok ok ? java.util.Optional.of(ok.request()) : java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The decision for an input that could not be read at all (e.g. a file that vanished). */
     public Decision unreadable(String message) {
         return DecisionMaker.error(DecisionMaker.Header.UNKNOWN, ResponseCodes.INPUT, message, rules.version());
