@@ -75,7 +75,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
+        PrintStream err = System.err;
         ValidationSettings settings;
         try {
             settings = ValidationSettings.defaults().purpose(purpose).h313a(Scenario.h313a(h313a, "--h313a"));

@@ -20,6 +20,7 @@ public final class JsonlReport implements ReportWriter {
         this.out = out;
         this.gen = JSON.createGenerator(out, JsonEncoding.UTF8);
         this.gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        this.gen.setRootValueSeparator(null); // each line starts with '{', no separator between root values
     }
 
     @Override
