@@ -49,7 +49,7 @@ public final class HtmlReport implements ReportWriter {
         rows++;
         Writer w = spool.writer();
         w.write("<tr class=\"" + (d.outcome() == Outcome.ERROR ? "err" : "rej") + "\"><td data-v=\"" + r.index() + "\">"
-                + (r.index() + 1) + "</td><td class=\"file\">" + esc(r.file()) + "</td><td>" + esc(d.requestId())
+                + (r.index() + 1) + "</td><td class=\"file\">" + esc(r.file()) + "</td><td class=\"rid\">" + esc(d.requestId())
                 + "</td><td>" + esc(d.srv()) + "</td><td>" + esc(d.role()) + "</td><td><b>" + esc(d.responseCode())
                 + "</b></td><td><ul>");
         for (Finding f : d.findings()) {
@@ -69,14 +69,14 @@ public final class HtmlReport implements ReportWriter {
                 <style>
                 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:24px;color:#212121}
                 h1{font-size:22px;margin:0 0 12px} h2{font-size:17px;margin:24px 0 8px}
-                table.summary td{padding:2px 14px 2px 0} .num{text-align:right;font-variant-numeric:tabular-nums}
+                table.summary td{padding:2px 14px 2px 0} .num{font-variant-numeric:tabular-nums}
                 .charts{display:flex;flex-wrap:wrap;gap:32px} .chart{border:1px solid #e0e0e0;padding:8px 12px}
                 table.rej{border-collapse:collapse;width:100%;font-size:13px}
-                table.rej th{background:#eceff1;cursor:pointer;text-align:left;padding:6px;position:sticky;top:0;user-select:none}
+                table.rej th{background:#eceff1;cursor:pointer;text-align:left;padding:6px;position:sticky;top:0;user-select:none;white-space:nowrap}
                 table.rej th:after{content:" \\2195";color:#9e9e9e} table.rej th.asc:after{content:" \\2191";color:#212121}
                 table.rej th.desc:after{content:" \\2193";color:#212121}
-                table.rej td{border-top:1px solid #e0e0e0;padding:6px;vertical-align:top} td.file{word-break:break-all}
-                tr.err td{background:#f5f5f5} ul{margin:0;padding-left:16px} .ref{color:#616161;font-size:12px}
+                table.rej td{border-top:1px solid #e0e0e0;padding:6px;vertical-align:top} td.file{word-break:break-all;min-width:260px} td.rid{font-family:monospace;font-size:12px;word-break:break-all;min-width:190px}
+                tr.err td{background:#f5f5f5} table.rej td:nth-child(6){white-space:nowrap} ul{margin:0;padding-left:16px} .ref{color:#616161;font-size:12px}
                 .sev{font-size:11px;padding:0 4px;border-radius:3px;color:#fff;background:#c62828}
                 .sev.warning{background:#ef6c00} .sev.info{background:#1565c0} .note{color:#616161}
                 </style></head><body>
