@@ -10,7 +10,12 @@ import io.duisvalidator.context.Context;
 import io.duisvalidator.context.ContextFormatException;
 import io.duisvalidator.context.CsvContextLoader;
 import io.duisvalidator.engine.RuleBase;
+import io.duisvalidator.batch.FileResult;
+import io.duisvalidator.report.HtmlReport;
 import io.duisvalidator.report.JsonlReport;
+import io.duisvalidator.report.JunitReport;
+import io.duisvalidator.report.ResponseFiles;
+import io.duisvalidator.report.SarifReport;
 import io.duisvalidator.report.ReportWriter;
 import io.duisvalidator.report.RunSummary;
 import io.duisvalidator.report.TextReport;
@@ -25,6 +30,9 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -55,7 +63,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--h313a", paramLabel = "error|warn", defaultValue = "error", description = "schedule-first (SEC H3.13A) breaches reject (error) or only warn (default: ${DEFAULT-VALUE})")
     String h313a;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "jsonl, text (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "jsonl, text, junit, sarif, html (default: ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write the report here (default: standard output)")
@@ -73,6 +81,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
+    @Option(names = "--responses", paramLabel = "DIR", description = "also write the DUIS Response acknowledgement of each message to this folder")
+    Path responses;
+
+    private static final List<String> FORMATS = List.of("jsonl", "text", "junit", "sarif", "html");
+
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
@@ -85,7 +98,10 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (IOException e) {
             return usage(err, e.getMessage());
         }
-        if (!List.of("jsonl", "text").contains(format)) return usage(err, "unknown --format " + format + " (jsonl, text)");
+        if (!FORMATS.contains(format)) return usage(err, "unknown --format " + format + " " + FORMATS);
+        if (responses != null && Files.exists(responses) && !Files.isDirectory(responses)) {
+            return usage(err, "--responses is not a folder: " + responses);
+        }
         for (Path p : paths) if (!Files.exists(p)) return usage(err, "no such file or folder: " + p);
         if (schema != null && !Files.isRegularFile(schema)) return usage(err, "no such schema file: " + schema);
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -108,20 +124,79 @@ final class ValidateCommand implements Callable<Integer> {
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
 
         RunSummary summary = new RunSummary().ruleSet(rules.version()).loadMillis(loadMillis);
-        try (OutputStream os = open(); ReportWriter report = writer(os)) {
-            long t1 = System.nanoTime();
-            new BatchRunner(validator, settings, n).run(new InputFiles(paths), r -> {
-                summary.add(r);
-                try {
-                    report.write(r);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            summary.validateNanos(System.nanoTime() - t1);
-            report.finish(summary);
+        InputFiles inputs = new InputFiles(paths);
+        OutputStream os = open();
+        List<ReportWriter> writers = new ArrayList<>();
+        writers.add(writer(os, rules));
+        if (responses != null) writers.add(new ResponseFiles(responses, settings.receivedAt()));
+        Run run = new Run(ReportWriter.all(writers), os, summary);
+        Thread hook = new Thread(run::interrupted, "duis-validator-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (Progress progress = quiet ? Progress.none() : Progress.start(inputs.count(), err, Duration.ofSeconds(5))) {
+            run.start();
+            new BatchRunner(validator, settings, n).run(inputs, r -> run.accept(r, progress));
+        } finally {
+            run.finish();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
+            }
         }
         return summary.exitStatus();
+    }
+
+    /**
+     * The results side of a run: each result is tallied and written whole under one lock, so that an interruption
+     * (Ctrl-C, SIGTERM: the shutdown hook) stops taking results, lets the line being written finish, then finishes
+     * and closes the report: the output holds complete lines (and, for junit, sarif and html, a whole document).
+     */
+    private static final class Run {
+        private final ReportWriter report;
+        private final OutputStream os;
+        private final RunSummary summary;
+        private long t0;
+        private boolean closed;
+
+        Run(ReportWriter report, OutputStream os, RunSummary summary) {
+            this.report = report;
+            this.os = os;
+            this.summary = summary;
+        }
+
+        synchronized void start() {
+            t0 = System.nanoTime();
+        }
+
+        synchronized void accept(FileResult r, Progress progress) {
+            if (closed) throw new CancellationException("interrupted: the report is closed");
+            summary.add(r);
+            try {
+                report.write(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            progress.step();
+        }
+
+        /** Normal end, or a failure: finish and close once. */
+        synchronized void finish() throws IOException {
+            if (closed) return;
+            closed = true;
+            summary.validateNanos(System.nanoTime() - t0);
+            try (os; report) {
+                report.finish(summary);
+            }
+        }
+
+        /** The shutdown hook: waits for the result being written, then finishes with what was done. */
+        void interrupted() {
+            try {
+                finish();
+            } catch (IOException | RuntimeException e) {
+                // nothing more can be done while the JVM stops
+            }
+        }
     }
 
     private int expect(RuleBase rules, ValidationSettings settings, ReaderOptions readerOptions, int n, PrintStream err)
@@ -155,9 +230,12 @@ final class ValidateCommand implements Callable<Integer> {
         return new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
     }
 
-    private ReportWriter writer(OutputStream os) throws IOException {
+    private ReportWriter writer(OutputStream os, RuleBase rules) throws IOException {
         return switch (format) {
             case "jsonl" -> new JsonlReport(os);
+            case "junit" -> new JunitReport(os);
+            case "sarif" -> new SarifReport(os, rules.rules().values());
+            case "html" -> new HtmlReport(os);
             default -> new TextReport(os);
         };
     }

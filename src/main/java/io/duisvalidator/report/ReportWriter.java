@@ -3,6 +3,7 @@ package io.duisvalidator.report;
 import io.duisvalidator.batch.FileResult;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * One output format of a batch run. {@link #write} is called once per file in input order, then {@link #finish}
@@ -15,4 +16,34 @@ public interface ReportWriter extends AutoCloseable {
 
     @Override
     void close() throws IOException;
+
+    /** One writer that hands every call to each of {@code writers} in turn (e.g. a report and --responses). */
+    static ReportWriter all(List<ReportWriter> writers) {
+        List<ReportWriter> ws = List.copyOf(writers);
+        if (ws.size() == 1) return ws.get(0);
+        return new ReportWriter() {
+            @Override
+            public void write(FileResult result) throws IOException {
+                for (ReportWriter w : ws) w.write(result);
+            }
+
+            @Override
+            public void finish(RunSummary summary) throws IOException {
+                for (ReportWriter w : ws) w.finish(summary);
+            }
+
+            @Override
+            public void close() throws IOException {
+                IOException first = null;
+                for (ReportWriter w : ws) {
+                    try {
+                        w.close();
+                    } catch (IOException e) {
+                        if (first == null) first = e;
+                    }
+                }
+                if (first != null) throw first;
+            }
+        };
+    }
 }

@@ -13,6 +13,7 @@ public final class RunSummary {
     private long errored;
     private final Map<String, Long> byCode = new TreeMap<>();
     private final Map<String, Long> bySrv = new TreeMap<>();
+    private final Map<String, long[]> bySrvOutcome = new TreeMap<>();
     private String ruleSet;
     private long loadMillis;
     private long validateNanos;
@@ -22,7 +23,9 @@ public final class RunSummary {
         if (o == Outcome.ACCEPTED) accepted++; else if (o == Outcome.REJECTED) rejected++; else errored++;
         byCode.merge(r.decision().responseCode(), 1L, Long::sum);
         String srv = r.decision().srv();
-        bySrv.merge(srv == null ? "(unknown)" : srv, 1L, Long::sum);
+        String key = srv == null ? "(unknown)" : srv;
+        bySrv.merge(key, 1L, Long::sum);
+        bySrvOutcome.computeIfAbsent(key, k -> new long[Outcome.values().length])[o.ordinal()]++;
     }
 
     public long accepted() { return accepted; }
@@ -31,6 +34,8 @@ public final class RunSummary {
     public long total() { return accepted + rejected + errored; }
     public Map<String, Long> byCode() { return byCode; }
     public Map<String, Long> bySrv() { return bySrv; }
+    /** Per SRV, how many of each outcome (indexed by {@link Outcome#ordinal()}). */
+    public Map<String, long[]> bySrvOutcome() { return bySrvOutcome; }
     public String ruleSet() { return ruleSet; }
     public long loadMillis() { return loadMillis; }
     public long validateNanos() { return validateNanos; }

@@ -2,99 +2,199 @@ package io.duisvalidator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duisvalidator.xml.TestSchemas;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.xml.sax.SAXException;
 
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The validate command as the contract fixes it: JSON lines, exit statuses, usage errors. */
+/** The command in-process (Main.run), as a user scripts it: exit statuses, every format, --responses. */
 class ValidateCommandTest {
-    static final Path SCENARIO = Path.of("samples/trt-values");
+    static final Path SCENARIO = Path.of("samples/access-change-of-supplier");
+    static final Path MESSAGES = SCENARIO.resolve("messages");
+    static final Path ACCEPTED = MESSAGES.resolve("is-a-meter1-2027-01-31.xml");
+
+    static List<String> args(Path out, String format, String... more) {
+        List<String> a = new ArrayList<>(List.of("validate", "--quiet", "--context", SCENARIO.resolve("context").toString(),
+                "--at", "2027-01-25T10:00:00Z", "--h313a", "warn", "--threads", "2", "--format", format,
+                "--out", out.toString()));
+        a.addAll(List.of(more));
+        return a;
+    }
+
+    static int run(List<String> a) {
+        return Main.run(a.toArray(String[]::new));
+    }
 
     @Test
-    void writesOneJsonLinePerMessageInTheContractShape(@TempDir Path tmp) throws Exception {
-        Path out = tmp.resolve("out.jsonl");
-        int status = Main.run("validate", "--quiet", "--context", SCENARIO.resolve("context").toString(), "--at",
-                "2027-01-15T10:00:00Z", "--h313a", "warn", "--format", "jsonl", "--out", out.toString(),
-                SCENARIO.resolve("messages").toString());
+    void exit_0_when_every_message_is_accepted(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("r.txt");
+        assertThat(run(args(out, "text", ACCEPTED.toString()))).isEqualTo(0);
+        assertThat(Files.readString(out)).contains("1 files: 1 accepted, 0 rejected, 0 errored");
+    }
+
+    @Test
+    void exit_1_when_one_is_rejected(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("r.txt");
+        assertThat(run(args(out, "text", MESSAGES.toString()))).isEqualTo(1);
+        assertThat(Files.readString(out)).contains("15 files: 10 accepted, 5 rejected, 0 errored",
+                "response codes: E4=5 I99=10", "rule set: ", "loaded in ", "messages/s");
+    }
+
+    @Test
+    void exit_2_on_a_usage_error(@TempDir Path dir) {
+        assertThat(run(args(dir.resolve("r"), "pdf", ACCEPTED.toString()))).isEqualTo(2);
+        assertThat(run(args(dir.resolve("r"), "text", dir.resolve("no-such").toString()))).isEqualTo(2);
+    }
+
+    @Test
+    void exit_3_when_an_input_cannot_be_read_and_every_other_message_still_has_its_line(@TempDir Path dir)
+            throws IOException {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        Files.copy(ACCEPTED, in.resolve("a.xml"));
+        Files.createSymbolicLink(in.resolve("b-broken.xml"), dir.resolve("nowhere.xml"));
+        Files.copy(MESSAGES.resolve("is-a-meter1-2027-02-01.xml"), in.resolve("c.xml"));
+        Path out = dir.resolve("r.jsonl");
+        assertThat(run(args(out, "jsonl", in.toString()))).isEqualTo(3);
         List<String> lines = Files.readAllLines(out);
-        long files;
-        try (var s = Files.list(SCENARIO.resolve("messages"))) {
-            files = s.count();
-        }
-        assertThat(lines).hasSize((int) files);
+        assertThat(lines).hasSize(3);
         ObjectMapper m = new ObjectMapper();
-        for (String l : lines) {
-            assertThat(l).startsWith("{");
-            JsonNode n = m.readTree(l);
-            assertThat(n.fieldNames()).toIterable().containsExactly("file", "requestId", "userId", "role", "srv",
-                    "mode", "outcome", "responseCode", "trtSeconds", "scheduledTrtSeconds", "findings", "ruleSet");
-            assertThat(n.get("file").asText()).startsWith("samples/trt-values/messages/");
-        }
-        assertThat(lines).isSortedAccordingTo(String::compareTo);
-        assertThat(status).isIn(0, 1);
+        assertThat(m.readTree(lines.get(0)).get("outcome").asText()).isEqualTo("ACCEPTED");
+        assertThat(m.readTree(lines.get(1)).get("outcome").asText()).isEqualTo("ERROR");
+        assertThat(m.readTree(lines.get(1)).get("responseCode").asText()).isEqualTo("DV-INPUT");
+        assertThat(m.readTree(lines.get(2)).get("outcome").asText()).isEqualTo("REJECTED");
     }
 
-    @Test
-    void exitStatusesFollowTheContract(@TempDir Path tmp) throws Exception {
-        Path ok = Files.createDirectories(tmp.resolve("ok"));
-        Path bad = Files.createDirectories(tmp.resolve("bad"));
-        Files.writeString(bad.resolve("broken.xml"), "<not-xml");
-        Path unreadable = Files.createDirectories(tmp.resolve("unreadable"));
-        Files.createSymbolicLink(unreadable.resolve("gone.xml"), tmp.resolve("nowhere.xml")); // dangling: cannot be read
-        String ctx = SCENARIO.resolve("context").toString();
-        Path accepted = SCENARIO.resolve("messages/ed-4.8.1-smets1-on-demand.xml");
-        Files.copy(accepted, ok.resolve("a.xml"));
-        assertThat(Main.run("validate", "--quiet", "--context", ctx, "--at", "2027-01-15T10:00:00Z", "--out",
-                tmp.resolve("1").toString(), ok.toString())).isZero();
-        assertThat(Main.run("validate", "--quiet", "--out", tmp.resolve("2").toString(), bad.toString())).isEqualTo(1);
-        assertThat(Main.run("validate", "--quiet", "--out", tmp.resolve("3").toString(), "--format", "jsonl",
-                unreadable.toString())).isEqualTo(3);
-        assertThat(Files.readAllLines(tmp.resolve("3"))).singleElement().asString().contains("\"outcome\":\"ERROR\"");
-        assertThat(Main.run("validate", "--quiet", "--at", "yesterday", ok.toString())).isEqualTo(2);
-        assertThat(Main.run("validate", "--quiet", tmp.resolve("missing").toString())).isEqualTo(2);
-        assertThat(Main.run("validate", "--quiet", "--format", "pdf", ok.toString())).isEqualTo(2);
-    }
-
-    @Test
-    void aMalformedContextIsAUsageErrorNamingFileLineAndColumn(@TempDir Path tmp) throws Exception {
-        Path ctx = Files.createDirectories(tmp.resolve("ctx"));
-        Files.writeString(ctx.resolve("users.csv"), "user_id,role,party_id\n90-B3-D5-1F-30-01-00-01,IS,P1\n90-B3-D5-1F-30-01-00-02,XX,P2\n");
-        var err = new java.io.ByteArrayOutputStream();
-        var old = System.err;
-        System.setErr(new java.io.PrintStream(err, true));
-        int status;
-        try {
-            status = Main.run("validate", "--quiet", "--context", ctx.toString(), SCENARIO.resolve("messages").toString());
-        } finally {
-            System.setErr(old);
-        }
-        assertThat(status).isEqualTo(2);
-        assertThat(err.toString()).contains("users.csv:3:2").contains("unknown role 'XX'").doesNotContain("Exception");
-    }
-
-    @Test
-    void expectModePassesOnTheSamplesAndFailsOnADifference(@TempDir Path tmp) throws Exception {
-        assertThat(Main.run("validate", "--quiet", "--expect", "--out", tmp.resolve("r").toString(), SCENARIO.toString())).isZero();
-        Path copy = tmp.resolve("scenario");
-        copyTree(SCENARIO, copy);
-        List<String> expected = Files.readAllLines(copy.resolve("expected.jsonl"));
-        expected.set(0, expected.get(0).replace("\"I99\"", "\"E2\"").replace("\"ACCEPTED\"", "\"REJECTED\""));
-        Files.write(copy.resolve("expected.jsonl"), expected);
-        assertThat(Main.run("validate", "--quiet", "--expect", "--out", tmp.resolve("r2").toString(), copy.toString())).isEqualTo(1);
-        assertThat(Files.readString(tmp.resolve("r2"))).contains("FAIL", "expected E2");
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (var s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t); else Files.copy(p, t);
+    @ParameterizedTest
+    @ValueSource(strings = {"jsonl", "text", "junit", "sarif", "html"})
+    void every_format_writes_its_file_and_keeps_the_exit_status(String format, @TempDir Path dir) throws Exception {
+        Path out = dir.resolve("report." + format);
+        assertThat(run(args(out, format, MESSAGES.toString()))).isEqualTo(1);
+        String s = Files.readString(out, StandardCharsets.UTF_8);
+        switch (format) {
+            case "jsonl" -> assertThat(s.split("\n")).hasSize(15);
+            case "text" -> assertThat(s).contains("15 files");
+            case "junit" -> {
+                org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                        .parse(out.toFile());
+                assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(15);
+                assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo(5);
+                assertThat(doc.getDocumentElement().getAttribute("tests")).isEqualTo("15");
             }
+            case "sarif" -> {
+                JsonNode run = new ObjectMapper().readTree(s).get("runs").get(0);
+                assertThat(run.get("results")).hasSize(5);
+                assertThat(run.at("/tool/driver/rules").size()).isGreaterThan(50);
+            }
+            case "html" -> assertThat(s).contains("<svg ", "<table class=\"rej\"").endsWith("</html>\n");
+            default -> throw new AssertionError(format);
+        }
+    }
+
+    @Test
+    void responses_validate_against_the_project_schema_and_the_official_one(@TempDir Path dir) throws Exception {
+        Path responses = dir.resolve("responses");
+        assertThat(run(args(dir.resolve("r.txt"), "text", "--responses", responses.toString(), MESSAGES.toString())))
+                .isEqualTo(1);
+        List<Path> written;
+        try (Stream<Path> s = Files.walk(responses)) {
+            written = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        assertThat(written).hasSize(15);
+        Path one = responses.resolve(MESSAGES.resolve("is-a-meter1-2027-02-01.xml").toString());
+        assertThat(Files.readString(one)).contains("<sr:ResponseCode>E4</sr:ResponseCode>",
+                "<sr:ResponseDateTime>2027-01-25T10:00:00Z</sr:ResponseDateTime>",
+                "<sr:ServiceReference>4.8</sr:ServiceReference>",
+                "<sr:ServiceReferenceVariant>4.8.1</sr:ServiceReferenceVariant>",
+                "<sr:RequestID>7A-00-00-00-00-00-01-01:00-1A-00-00-00-00-02-01:1005</sr:RequestID>");
+        validateAll(TestSchemas.compile(Path.of("xsd/duis-response.xsd")), written);
+
+        String shared = System.getProperty("duis.shared.dir");
+        Path official = shared == null ? null : Path.of(shared, "official-schema", "DUIS Schema V5.4.xsd");
+        Assumptions.assumeTrue(official != null && Files.isRegularFile(official),
+                "official DUIS V5.4 schema not found under duis.shared.dir (" + shared + "): skipping that check");
+        validateAll(TestSchemas.compile(official), written);
+    }
+
+    @Test
+    void a_response_to_an_unreadable_message_carries_the_project_code_and_validates_against_the_project_schema(
+            @TempDir Path dir) throws Exception {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        Files.writeString(in.resolve("broken.xml"), "<not xml");
+        Path responses = dir.resolve("responses");
+        assertThat(run(args(dir.resolve("r.txt"), "text", "--responses", responses.toString(), in.toString())))
+                .isEqualTo(1);
+        Path resp;
+        try (Stream<Path> s = Files.walk(responses)) {
+            resp = s.filter(Files::isRegularFile).findFirst().orElseThrow();
+        }
+        assertThat(Files.readString(resp)).contains("<sr:ResponseCode>DV-XML</sr:ResponseCode>").doesNotContain("RequestID");
+        validateAll(TestSchemas.compile(Path.of("xsd/duis-response.xsd")), List.of(resp));
+    }
+
+    private static void validateAll(Schema schema, List<Path> files) throws IOException {
+        var v = schema.newValidator();
+        for (Path p : files) {
+            try {
+                v.validate(new StreamSource(p.toFile()));
+            } catch (SAXException e) {
+                throw new AssertionError(p + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** SIGTERM in the middle of a run: the shutdown hook leaves only whole lines in the jsonl output. */
+    @Test
+    void an_interrupted_run_leaves_complete_lines_only(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        byte[] msg = Files.readAllBytes(ACCEPTED);
+        int files = 40_000;
+        for (int d = 0; d < files / 1000; d++) {
+            Path sub = Files.createDirectory(in.resolve(String.format("d%02d", d)));
+            for (int i = 0; i < 1000; i++) Files.write(sub.resolve(String.format("m%04d.xml", i)), msg);
+        }
+        Path out = dir.resolve("out.jsonl");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        cmd.addAll(args(out, "jsonl", in.toString()));
+        cmd.set(cmd.indexOf("--threads") + 1, "1");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline && p.isAlive()
+                    && (!Files.exists(out) || Files.size(out) < 20_000)) {
+                Thread.sleep(50);
+            }
+            assertThat(p.isAlive()).as("the run is still going when it is interrupted").isTrue();
+            p.destroy(); // SIGTERM
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        String s = Files.readString(out);
+        assertThat(s).endsWith("\n");
+        String[] lines = s.split("\n");
+        assertThat(lines.length).isGreaterThan(0).isLessThan(files);
+        ObjectMapper m = new ObjectMapper();
+        for (int i = 0; i < lines.length; i++) {
+            JsonNode n = m.readTree(lines[i]);
+            assertThat(n.get("outcome").asText()).as("line " + (i + 1)).isEqualTo("ACCEPTED");
         }
     }
 }
