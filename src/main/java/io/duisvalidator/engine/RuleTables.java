@@ -40,6 +40,11 @@ public final class RuleTables {
         return new RuleTables(t);
     }
 
+    /** Any CSV file of the rule set's classpath folder {@code rules/} (e.g. {@code requirements.csv}), as rows. */
+    public static List<Map<String, String>> readRuleFile(String path) {
+        return read(path, RuleSources.open(path));
+    }
+
     static List<Map<String, String>> read(String name, InputStream in) {
         try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             List<Map<String, String>> rows = new ArrayList<>();
