@@ -12,6 +12,7 @@ import io.duisvalidator.coverage.CoverageWriter;
 import io.duisvalidator.engine.RuleBase;
 import io.duisvalidator.xml.ReaderOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,8 +23,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -40,14 +39,8 @@ final class CoverageCommand implements Callable<Integer> {
     @Option(names = "--context", paramLabel = "DIR", description = "context folder for plain message paths (PATHs are then not searched for scenario folders)")
     Path context;
 
-    @Option(names = "--at", paramLabel = "INSTANT", description = "receipt instant (default: now; a scenario's own 'at' wins)")
-    String at;
-
-    @Option(names = "--purpose", paramLabel = "MHHS|BAU", defaultValue = "BAU", description = "purpose declared for Supplier requests (default: ${DEFAULT-VALUE}; a scenario's own wins)")
-    ValidationSettings.Purpose purpose;
-
-    @Option(names = "--h313a", paramLabel = "error|warn", defaultValue = "error", description = "schedule-first breaches reject or warn (default: ${DEFAULT-VALUE}; a scenario's own wins)")
-    String h313a;
+    @Mixin
+    SettingsOptions settingsOptions;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, csv, json, html (default: ${DEFAULT-VALUE})")
     String format;
@@ -75,10 +68,7 @@ final class CoverageCommand implements Callable<Integer> {
         if (n < 1) return usage(err, "--threads must be at least 1");
         ValidationSettings settings;
         try {
-            settings = ValidationSettings.defaults().purpose(purpose).h313a(Scenario.h313a(h313a, "--h313a"));
-            if (at != null) settings = settings.at(Instant.parse(at));
-        } catch (DateTimeParseException e) {
-            return usage(err, "--at is not an ISO-8601 instant: " + at);
+            settings = settingsOptions.settings();
         } catch (IOException e) {
             return usage(err, e.getMessage());
         }

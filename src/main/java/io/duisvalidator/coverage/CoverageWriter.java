@@ -154,7 +154,9 @@ public final class CoverageWriter {
     public static void html(CoverageReport r, Writer out) {
         PrintWriter w = new PrintWriter(out);
         w.println("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Requirements coverage</title><style>");
-        w.println("body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}table{border-collapse:collapse;width:100%;margin-bottom:1em}"
+        w.println("body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}table{border-collapse:collapse;width:100%;margin-bottom:1em;table-layout:fixed}"
+                + "th:nth-child(1){width:15%}th:nth-child(2){width:24%}th:nth-child(3){width:22%}th:nth-child(4){width:8%}"
+                + "th:nth-child(5),th:nth-child(6),th:nth-child(7){width:5%}td{overflow-wrap:anywhere}"
                 + "th,td{border:1px solid #ccc;padding:3px 6px;font-size:13px;vertical-align:top;text-align:left}"
                 + "td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#eee}"
                 + "tr.EXERCISED td.st{background:#c8ecc8}tr.NOT_EXERCISED td.st{background:#f6b8b8;font-weight:bold}"
