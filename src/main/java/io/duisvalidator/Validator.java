@@ -27,6 +27,13 @@ import java.util.Objects;
  * and share between threads; every method is thread-safe and never throws for bad input.
  */
 public final class Validator {
+    /** Requirement encoded by the XML reader (not by a rule): the message is well-formed DUIS XML (DV-XML). */
+    public static final String WELL_FORMED_REQUIREMENT = "MSG-WELL-FORMED";
+    /** Requirement encoded by the XML reader (not by a rule): the message is valid against the schema (DV-SCHEMA). */
+    public static final String SCHEMA_REQUIREMENT = "MSG-SCHEMA";
+    /** Every requirement the reader encodes; rules/requirements.csv lists them with {@code encoded_by=reader}. */
+    public static final java.util.Set<String> READER_REQUIREMENTS = java.util.Set.of(WELL_FORMED_REQUIREMENT, SCHEMA_REQUIREMENT);
+
     private final RuleBase rules;
     private final Context context;
     private final FactBuilder facts;
@@ -73,7 +80,7 @@ public final class Validator {
         if (read instanceof ReadResult.Rejected rej) {
             DuisRequest partial = rej.request();
             Finding f = new Finding(rej.code(), Severity.ERROR, "READ-" + rej.reason().name(),
-                    rej.code().equals(ResponseCodes.XML) ? "MSG-WELL-FORMED" : "MSG-SCHEMA",
+                    rej.code().equals(ResponseCodes.XML) ? WELL_FORMED_REQUIREMENT : SCHEMA_REQUIREMENT,
                     rej.code().equals(ResponseCodes.XML) ? "DUIS s2: a Service Request is a well-formed DUIS XML document"
                             : "DUIS XML schema (project schema xsd/duis-mp162.xsd)", rej.message());
             return DecisionMaker.decide(header(partial, null), List.of(f), Map.of(), null, null, false, List.of(),

@@ -3,10 +3,7 @@ package io.duisvalidator.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duisvalidator.ValidationSettings;
-import io.duisvalidator.Validator;
-import io.duisvalidator.context.Context;
 import io.duisvalidator.context.ContextFormatException;
-import io.duisvalidator.context.CsvContextLoader;
 import io.duisvalidator.decision.Decision;
 import io.duisvalidator.engine.RuleBase;
 import io.duisvalidator.xml.ReaderOptions;
@@ -46,13 +43,11 @@ public final class ExpectRunner {
 
     public ScenarioResult run(Scenario sc, Consumer<FileResult> each) throws IOException, ContextFormatException,
             InterruptedException {
-        Context ctx = Files.isDirectory(sc.context()) ? CsvContextLoader.load(sc.context()) : Context.empty();
-        Validator v = Validator.create(rules, ctx, readerOptions);
         Map<String, JsonNode> expected = readExpected(sc.expected());
         List<String> diffs = new ArrayList<>();
         int[] count = {0};
         Path messages = sc.messages();
-        new BatchRunner(v, sc.settings(defaults), threads).run(new InputFiles(List.of(messages)), r -> {
+        new CorpusRunner(rules, readerOptions, threads).run(sc, defaults, r -> {
             count[0]++;
             String rel = messages.relativize(Path.of(r.file())).toString().replace('\\', '/');
             JsonNode e = expected.remove(rel);

@@ -1,6 +1,9 @@
 package io.duisvalidator.batch;
 
 import io.duisvalidator.ValidationSettings;
+import io.duisvalidator.context.Context;
+import io.duisvalidator.context.ContextFormatException;
+import io.duisvalidator.context.CsvContextLoader;
 import io.duisvalidator.decision.Severity;
 
 import java.io.IOException;
@@ -25,6 +28,11 @@ public record Scenario(Path dir) {
     public Path context() { return dir.resolve("context"); }
 
     public Path expected() { return dir.resolve("expected.jsonl"); }
+
+    /** The scenario's own context ({@code context/}), or an empty one when it has none. */
+    public Context loadContext() throws IOException, ContextFormatException {
+        return Files.isDirectory(context()) ? CsvContextLoader.load(context()) : Context.empty();
+    }
 
     /** The settings the scenario pins, on top of the defaults given. */
     public ValidationSettings settings(ValidationSettings defaults) throws IOException {

@@ -1,9 +1,7 @@
 package io.duisvalidator.cli;
 
 import io.duisvalidator.ValidationSettings;
-import io.duisvalidator.Validator;
-import io.duisvalidator.batch.BatchRunner;
-import io.duisvalidator.batch.InputFiles;
+import io.duisvalidator.batch.CorpusRunner;
 import io.duisvalidator.batch.Scenario;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.ContextFormatException;
@@ -13,6 +11,7 @@ import io.duisvalidator.engine.RuleBase;
 import io.duisvalidator.monitor.ComplianceMonitor;
 import io.duisvalidator.monitor.MonitorReport;
 import io.duisvalidator.monitor.MonitorWriter;
+import io.duisvalidator.xml.ReaderOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -72,16 +71,18 @@ final class MonitorCommand implements Callable<Integer> {
         RuleBase rules = RuleBase.load();
         ComplianceMonitor monitor = new ComplianceMonitor();
         int threads = Runtime.getRuntime().availableProcessors();
-        List<Scenario> scenarios = Scenario.find(paths.stream().filter(Files::isDirectory).toList());
+        List<Scenario> scenarios = CorpusRunner.scenarios(paths, context);
+        CorpusRunner runner = new CorpusRunner(rules, ReaderOptions.defaults(), threads);
         try {
-            if (!scenarios.isEmpty() && context == null) {
+            if (!scenarios.isEmpty()) {
                 for (Scenario sc : scenarios) {
-                    Context ctx = Files.isDirectory(sc.context()) ? CsvContextLoader.load(sc.context()) : Context.empty();
-                    run(rules, ctx, sc.settings(settings).h313a(Severity.WARNING), List.of(sc.messages()), threads, monitor);
+                    runner.run(sc, settings, s -> s.h313a(Severity.WARNING),
+                            ctx -> ctx.schedules().ifPresent(monitor::addHistory), r -> monitor.add(r.decision()));
                 }
             } else {
                 Context ctx = context == null ? Context.empty() : CsvContextLoader.load(context);
-                run(rules, ctx, settings, paths, threads, monitor);
+                ctx.schedules().ifPresent(monitor::addHistory);
+                runner.run(ctx, settings, paths, r -> monitor.add(r.decision()));
             }
         } catch (ContextFormatException e) {
             return usage(err, "context: " + e.getMessage());
@@ -100,13 +101,6 @@ final class MonitorCommand implements Callable<Integer> {
             }
         }
         return report.flagged().isEmpty() ? Exit.ACCEPTED : Exit.REJECTED;
-    }
-
-    private static void run(RuleBase rules, Context ctx, ValidationSettings settings, List<Path> messages, int threads,
-                            ComplianceMonitor monitor) throws InterruptedException {
-        ctx.schedules().ifPresent(monitor::addHistory);
-        new BatchRunner(Validator.create(rules, ctx), settings, threads).run(new InputFiles(messages),
-                r -> monitor.add(r.decision()));
     }
 
     private static int usage(PrintStream err, String message) {

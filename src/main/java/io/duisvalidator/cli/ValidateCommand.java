@@ -21,6 +21,7 @@ import io.duisvalidator.report.RunSummary;
 import io.duisvalidator.report.TextReport;
 import io.duisvalidator.xml.ReaderOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,8 +36,6 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,14 +53,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--context", paramLabel = "DIR", description = "folder with users.csv, inventory.csv, registration.csv, schedules.csv, executions.csv")
     Path context;
 
-    @Option(names = "--at", paramLabel = "INSTANT", description = "ISO-8601 instant the DCC receives each request (default: now)")
-    String at;
-
-    @Option(names = "--purpose", paramLabel = "MHHS|BAU", defaultValue = "BAU", description = "purpose declared for Supplier requests (default: ${DEFAULT-VALUE})")
-    ValidationSettings.Purpose purpose;
-
-    @Option(names = "--h313a", paramLabel = "error|warn", defaultValue = "error", description = "schedule-first (SEC H3.13A) breaches reject (error) or only warn (default: ${DEFAULT-VALUE})")
-    String h313a;
+    @Mixin
+    SettingsOptions settingsOptions;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "jsonl, text, junit, sarif, html (default: ${DEFAULT-VALUE})")
     String format;
@@ -91,10 +84,7 @@ final class ValidateCommand implements Callable<Integer> {
         PrintStream err = System.err;
         ValidationSettings settings;
         try {
-            settings = ValidationSettings.defaults().purpose(purpose).h313a(Scenario.h313a(h313a, "--h313a"));
-            if (at != null) settings = settings.at(Instant.parse(at));
-        } catch (DateTimeParseException e) {
-            return usage(err, "--at is not an ISO-8601 instant: " + at);
+            settings = settingsOptions.settings();
         } catch (IOException e) {
             return usage(err, e.getMessage());
         }

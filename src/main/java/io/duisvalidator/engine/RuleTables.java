@@ -40,6 +40,18 @@ public final class RuleTables {
         return new RuleTables(t);
     }
 
+    /** Tables from rows already read (e.g. a table with a row removed, to see what the analyses say). */
+    public static RuleTables of(Map<String, List<Map<String, String>>> tables) {
+        Map<String, List<Map<String, String>>> t = new LinkedHashMap<>();
+        tables.forEach((k, v) -> t.put(k, List.copyOf(v)));
+        return new RuleTables(t);
+    }
+
+    /** Any CSV file of the rule set's classpath folder {@code rules/} (e.g. {@code requirements.csv}), as rows. */
+    public static List<Map<String, String>> readRuleFile(String path) {
+        return read(path, RuleSources.open(path));
+    }
+
     static List<Map<String, String>> read(String name, InputStream in) {
         try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             List<Map<String, String>> rows = new ArrayList<>();
