@@ -34,6 +34,8 @@ public final class RuleBase {
 
     private final KieBase kieBase;
     private final Map<String, RuleInfo> rules;
+    /** The same metadata in a hash map: consequences look their rule up by name on every firing. */
+    private final Map<String, RuleInfo> rulesByName;
     private final Map<String, String> sources;
     private final RuleTables tables;
     private final String version;
@@ -43,6 +45,7 @@ public final class RuleBase {
                      String version) {
         this.kieBase = kieBase;
         this.rules = rules;
+        this.rulesByName = new java.util.HashMap<>(rules);
         this.sources = sources;
         this.tables = tables;
         this.version = version;
@@ -131,7 +134,7 @@ public final class RuleBase {
     public Findings evaluate(List<?> facts) {
         Session s = sessions.get();
         if (s == null) {
-            s = new Session(kieBase.newKieSession(), new Findings(rules));
+            s = new Session(kieBase.newKieSession(), new Findings(rulesByName));
             sessions.set(s);
         }
         try {
