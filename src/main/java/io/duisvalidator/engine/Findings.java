@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects what the rules of one evaluation find. One instance per evaluation, inserted as a fact; the rules call it
+ * Collects what the rules of one evaluation find. Inserted as a fact (the engine keeps one per session, emptied
+ * before each evaluation, and hands out a {@link #copy()}); the rules call it
  * from their consequences and it reads each rule's metadata (code, severity, requirement, reference) from the rule
  * itself, so a rule's consequence only says what it found.
  */
@@ -55,6 +56,24 @@ public final class Findings {
         pass(ctx);
         long seconds = Long.parseLong(trt);
         if ("SCHEDULED".equals(mode)) scheduledTrtSeconds = seconds; else trtSeconds = seconds;
+    }
+
+    /** Empties this collector for the next evaluation (the engine keeps one per session). */
+    void clear() {
+        findings.clear();
+        fired.clear();
+        trtSeconds = null;
+        scheduledTrtSeconds = null;
+    }
+
+    /** What this evaluation found, as a collector of its own (the caller keeps it after the next evaluation). */
+    Findings copy() {
+        Findings c = new Findings(rules);
+        c.findings.addAll(findings);
+        c.fired.addAll(fired);
+        c.trtSeconds = trtSeconds;
+        c.scheduledTrtSeconds = scheduledTrtSeconds;
+        return c;
     }
 
     public List<Finding> findings() { return findings; }

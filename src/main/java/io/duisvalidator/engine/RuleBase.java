@@ -5,7 +5,8 @@ import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
@@ -26,26 +27,29 @@ import java.util.TreeMap;
 
 /**
  * The rule set, built once from {@code rules/} (hand-written DRL plus the rules generated from the tables) and shared
- * by all threads. {@link #evaluate} is thread-safe: each thread runs its own stateless session over the shared base.
+ * by all threads. {@link #evaluate} is thread-safe: each thread reuses its own session over the shared base (see {@link Session}).
  */
 public final class RuleBase {
     private static final List<String> REQUIRED_METADATA = List.of("ruleId", "requirement", "reference", "severity", "code");
 
     private final KieBase kieBase;
     private final Map<String, RuleInfo> rules;
+    /** The same metadata in a hash map: consequences look their rule up by name on every firing. */
+    private final Map<String, RuleInfo> rulesByName;
     private final Map<String, String> sources;
     private final RuleTables tables;
     private final String version;
-    private final ThreadLocal<StatelessKieSession> sessions;
+    private final ThreadLocal<Session> sessions;
 
     private RuleBase(KieBase kieBase, Map<String, RuleInfo> rules, Map<String, String> sources, RuleTables tables,
                      String version) {
         this.kieBase = kieBase;
         this.rules = rules;
+        this.rulesByName = new java.util.HashMap<>(rules);
         this.sources = sources;
         this.tables = tables;
         this.version = version;
-        this.sessions = ThreadLocal.withInitial(kieBase::newStatelessKieSession);
+        this.sessions = new ThreadLocal<>();
     }
 
     /** Builds the rule set from the classpath folder {@code rules/}. Fails with every build error it finds. */
@@ -128,12 +132,60 @@ public final class RuleBase {
 
     /** Runs the rules over the facts given (the request fact and its context slice) and returns what they found. */
     public Findings evaluate(List<?> facts) {
-        Findings findings = new Findings(rules);
-        List<Object> all = new ArrayList<>(facts.size() + 1);
-        all.addAll(facts);
-        all.add(findings);
-        sessions.get().execute(all);
-        return findings;
+        Session s = sessions.get();
+        if (s == null) {
+            s = new Session(kieBase.newKieSession(), new Findings(rulesByName));
+            sessions.set(s);
+        }
+        try {
+            return s.run(facts);
+        } catch (RuntimeException | Error e) {
+            // a session stopped half-way is not trusted again: the next evaluation on this thread starts afresh
+            sessions.remove();
+            s.dispose();
+            throw e;
+        }
+    }
+
+    /**
+     * One thread's stateful session, reused from one evaluation to the next. Every rule joins {@link Findings}, so
+     * inserting a Findings fact reaches the join of every rule: a fresh session per evaluation (a stateless one
+     * included) builds the node and segment memories of every rule each time, and inserting and deleting a Findings
+     * per evaluation links and unlinks every rule. Here one Findings fact stays in the session for its whole life
+     * (emptied before each evaluation), and only the request's own facts are inserted, fired and deleted, so only
+     * the rules whose literal constraints the request matches are touched. Each evaluation starts from the same
+     * working memory (the Findings fact alone), so decisions are those of a fresh session.
+     */
+    private static final class Session {
+        private final KieSession session;
+        private final Findings sink;
+        private final List<FactHandle> handles = new ArrayList<>(8);
+
+        Session(KieSession session, Findings sink) {
+            this.session = session;
+            this.sink = sink;
+            session.insert(sink);
+        }
+
+        Findings run(List<?> facts) {
+            sink.clear();
+            try {
+                for (Object f : facts) handles.add(session.insert(f));
+                session.fireAllRules();
+            } finally {
+                for (FactHandle h : handles) session.delete(h);
+                handles.clear();
+            }
+            return sink.copy();
+        }
+
+        void dispose() {
+            try {
+                session.dispose();
+            } catch (RuntimeException ignored) {
+                // already broken; nothing more to release
+            }
+        }
     }
 
     /** Metadata of every rule, by rule name, as read back from the built rule base. */

@@ -135,9 +135,19 @@ public final class RequestFact {
 
     /** True when the device's type is one of the space-separated types given. */
     public boolean deviceTypeIn(String types) {
-        if (deviceType == null) return false;
-        for (String t : types.split(" ")) {
-            if (t.equals(deviceType)) return true;
+        return deviceType != null && containsToken(types, deviceType);
+    }
+
+    /** True when {@code token} is one of the space-separated words of {@code list}; allocates nothing. */
+    static boolean containsToken(String list, String token) {
+        int n = token.length();
+        for (int from = 0; from <= list.length() - n; ) {
+            int at = list.indexOf(token, from);
+            if (at < 0) return false;
+            boolean startOk = at == 0 || list.charAt(at - 1) == ' ';
+            boolean endOk = at + n == list.length() || list.charAt(at + n) == ' ';
+            if (startOk && endOk) return true;
+            from = at + 1;
         }
         return false;
     }
@@ -193,17 +203,21 @@ public final class RequestFact {
     public boolean commandVariantIn(String allowed) {
         Integer cv = request.commandVariant();
         if (cv == null) return false;
-        for (String a : allowed.split(" ")) {
-            if (a.equals(cv.toString())) return true;
-        }
-        return false;
+        int v = cv;
+        return containsToken(allowed, v >= 0 && v < DIGITS.length ? DIGITS[v] : cv.toString());
     }
+
+    private static final String[] DIGITS = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
 
     /** True when the request's schemaVersion is below the given version. */
     public boolean schemaBelow(String version) {
         BigDecimal v = request.schemaVersion();
-        return v != null && v.compareTo(new BigDecimal(version)) < 0;
+        return v != null && v.compareTo(VERSIONS.computeIfAbsent(version, BigDecimal::new)) < 0;
     }
+
+    /** Versions the rules compare with, parsed once (the rules name a handful of literals). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, BigDecimal> VERSIONS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public String toString() {

@@ -1,0 +1,72 @@
+package io.duisvalidator.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * CPU time per message of each step on one thread (ThreadMXBean), measured in-process by plain loops after a
+ * warm-up: unlike JMH's wall-clock scores, it does not count the time the thread waits for a core, so it stays
+ * readable when other builds load the machine. Rounds interleave the steps; the median of the rounds is printed.
+ */
+final class CpuTime {
+    private CpuTime() {}
+
+    static void run(boolean quick) throws Exception {
+        String only = System.getProperty("bench.cpu.only", ".*");
+        Steps s = new Steps();
+        Steps.Corpus c = new Steps.Corpus();
+        c.load();
+        Steps.Cursor k = new Steps.Cursor();
+        k.setUp();
+        Map<String, Supplier<Object>> steps = new LinkedHashMap<>();
+        steps.put("staxFloor", () -> { try { return s.staxFloor(c, k); } catch (Exception e) { throw new IllegalStateException(e); } });
+        steps.put("parse", () -> s.parse(c, k));
+        steps.put("facts", () -> s.facts(c, k));
+        steps.put("rules", () -> s.rules(c, k));
+        steps.put("referenceRules", () -> s.referenceRules(c, k));
+        steps.put("judge", () -> s.judge(c, k));
+        steps.put("validator", () -> s.validator(c, k));
+        steps.put("referencePath", () -> s.referencePath(c, k));
+        steps.keySet().removeIf(n -> !n.matches(only));
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        int rounds = quick ? 3 : 7;
+        long opsPerRound = quick ? 20_000 : 50_000;
+        Map<String, List<Double>> us = new LinkedHashMap<>();
+        for (Supplier<Object> step : steps.values()) for (int i = 0; i < 2 * opsPerRound; i++) sink(step.get()); // warm-up
+        for (int r = 0; r < rounds; r++) {
+            for (Map.Entry<String, Supplier<Object>> e : steps.entrySet()) {
+                long t0 = mx.getCurrentThreadCpuTime();
+                for (long i = 0; i < opsPerRound; i++) sink(e.getValue().get());
+                long t1 = mx.getCurrentThreadCpuTime();
+                us.computeIfAbsent(e.getKey(), x -> new ArrayList<>()).add((t1 - t0) / 1e3 / opsPerRound);
+            }
+        }
+        System.out.println();
+        System.out.println("| step | CPU µs/msg, 1 thread (median of " + rounds + " interleaved rounds) | spread (min-max) | CPU-bound msg/s per core |");
+        System.out.println("|---|---|---|---|");
+        Map<String, Double> med = new LinkedHashMap<>();
+        us.forEach((name, l) -> {
+            List<Double> x = new ArrayList<>(l);
+            x.sort(null);
+            double m = x.get(x.size() / 2);
+            med.put(name, m);
+            System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f-%.2f | %,.0f |%n", name, m, x.get(0), x.get(x.size() - 1), 1e6 / m);
+        });
+        if (med.size() < steps.size() || steps.size() < 8) return;
+        System.out.printf(Locale.ROOT, "CPU ratios: whole call / StAX floor = %.2fx; Drools path / reference path = %.2fx; rules / reference rules = %.2fx; "
+                        + "share of the whole call: parse %.0f%%, facts %.0f%%, rules %.0f%%%n",
+                med.get("validator") / med.get("staxFloor"), med.get("validator") / med.get("referencePath"),
+                med.get("rules") / med.get("referenceRules"), 100 * med.get("parse") / med.get("validator"),
+                100 * med.get("facts") / med.get("validator"), 100 * med.get("rules") / med.get("validator"));
+    }
+
+    static volatile int blackhole;
+
+    private static void sink(Object o) { blackhole ^= System.identityHashCode(o); }
+}

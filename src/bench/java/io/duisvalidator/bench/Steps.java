@@ -1,0 +1,175 @@
+package io.duisvalidator.bench;
+
+import io.duisvalidator.ValidationSettings;
+import io.duisvalidator.Validator;
+import io.duisvalidator.context.Context;
+import io.duisvalidator.decision.Decision;
+import io.duisvalidator.engine.Findings;
+import io.duisvalidator.engine.RuleBase;
+import io.duisvalidator.facts.DuisRequest;
+import io.duisvalidator.facts.FactBuilder;
+import io.duisvalidator.reference.ReferenceDecider;
+import io.duisvalidator.reference.SampleCorpus;
+import io.duisvalidator.xml.DuisReader;
+import io.duisvalidator.xml.ReadResult;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One operation = one message of the corpus (samples/: 477 real-shaped, signed messages over 31 scenarios, each
+ * with its own Users, inventory, Registration Data and schedule history), taken in turn. Each method is one step
+ * of the pipeline, so that the steps can be compared on the same messages in the same run.
+ */
+public class Steps {
+
+    @State(Scope.Benchmark)
+    public static class Corpus {
+        RuleBase rules;
+        FactBuilder factBuilder;
+        ReferenceDecider reference;
+        DuisReader reader;
+        // every message
+        byte[][] bytes;
+        Validator[] validators;
+        Context[] contexts;
+        ValidationSettings[] settings;
+        // the messages the reader accepts (the rest stop at DV-XML / DV-SCHEMA)
+        DuisRequest[] requests;
+        Context[] okContexts;
+        ValidationSettings[] okSettings;
+        Validator[] okValidators;
+        List<?>[] facts;
+
+        @Setup(Level.Trial)
+        public void load() {
+            rules = RuleBase.load();
+            factBuilder = new FactBuilder(rules.tables());
+            reference = new ReferenceDecider(rules.tables());
+            reader = new DuisReader();
+            List<SampleCorpus.Item> items = SampleCorpus.load(SampleCorpus.defaultRoot(), rules);
+            int n = items.size();
+            bytes = new byte[n][];
+            validators = new Validator[n];
+            contexts = new Context[n];
+            settings = new ValidationSettings[n];
+            List<DuisRequest> ok = new ArrayList<>();
+            List<Context> okc = new ArrayList<>();
+            List<ValidationSettings> oks = new ArrayList<>();
+            List<Validator> okv = new ArrayList<>();
+            List<List<?>> f = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                SampleCorpus.Item it = items.get(i);
+                bytes[i] = it.bytes();
+                validators[i] = it.validator();
+                contexts[i] = it.context();
+                settings[i] = it.settings();
+                if (reader.read(it.bytes()) instanceof ReadResult.Ok r) {
+                    ok.add(r.request());
+                    okc.add(it.context());
+                    oks.add(it.settings());
+                    okv.add(it.validator());
+                    f.add(factBuilder.facts(r.request(), it.context(), it.settings(), it.settings().receivedAt()));
+                }
+            }
+            requests = ok.toArray(DuisRequest[]::new);
+            okContexts = okc.toArray(Context[]::new);
+            okSettings = oks.toArray(ValidationSettings[]::new);
+            okValidators = okv.toArray(Validator[]::new);
+            facts = f.toArray(List<?>[]::new);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class Cursor {
+        int i = (int) (Thread.currentThread().getId() * 7919 % 477);
+        XMLInputFactory stax;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            stax = XMLInputFactory.newDefaultFactory();
+            stax.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+            stax.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+            stax.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        }
+
+        int next(int n) {
+            int v = i++;
+            if (i >= n) i = 0;
+            return v % n;
+        }
+    }
+
+    /** The floor: a plain namespace-aware StAX pass over the bytes, every event read, nothing built. */
+    @Benchmark
+    public int staxFloor(Corpus c, Cursor k) throws XMLStreamException {
+        XMLStreamReader r = k.stax.createXMLStreamReader(new ByteArrayInputStream(c.bytes[k.next(c.bytes.length)]));
+        int h = 0;
+        try {
+            while (r.hasNext()) h += r.next();
+        } catch (XMLStreamException e) {
+            h = -1; // the corpus's deliberately broken messages
+        }
+        r.close();
+        return h;
+    }
+
+    /** The project's reader: hardened SAX, schema validation, signature pruning, JAXB, mapping. */
+    @Benchmark
+    public ReadResult parse(Corpus c, Cursor k) {
+        return c.reader.read(c.bytes[k.next(c.bytes.length)]);
+    }
+
+    /** FactBuilder over parsed requests (registration and schedule-history look-ups included). */
+    @Benchmark
+    public List<Object> facts(Corpus c, Cursor k) {
+        int i = k.next(c.requests.length);
+        return c.factBuilder.facts(c.requests[i], c.okContexts[i], c.okSettings[i], c.okSettings[i].receivedAt());
+    }
+
+    /** The rule engine alone over prepared facts. */
+    @Benchmark
+    public Findings rules(Corpus c, Cursor k) {
+        return c.rules.evaluate(c.facts[k.next(c.facts.length)]);
+    }
+
+    /** The hand-written reference decider over the same prepared facts (rules and decision step). */
+    @Benchmark
+    public ReferenceDecider.Result referenceRules(Corpus c, Cursor k) {
+        int i = k.next(c.facts.length);
+        return c.reference.decide(c.facts[i], c.okSettings[i]);
+    }
+
+    /** Everything after the reader: facts, rules and the decision step (Validator.validate of a parsed request). */
+    @Benchmark
+    public Decision judge(Corpus c, Cursor k) {
+        int i = k.next(c.requests.length);
+        return c.okValidators[i].validate(c.requests[i], c.okSettings[i]);
+    }
+
+    /** The whole library call an adaptor makes: bytes in, Decision out. */
+    @Benchmark
+    public Decision validator(Corpus c, Cursor k) {
+        int i = k.next(c.bytes.length);
+        return c.validators[i].validate(c.bytes[i], c.settings[i]);
+    }
+
+    /** The same path with the reference decider instead of Drools: same reader, same FactBuilder. */
+    @Benchmark
+    public Object referencePath(Corpus c, Cursor k) {
+        int i = k.next(c.bytes.length);
+        ReadResult r = c.reader.read(c.bytes[i]);
+        if (!(r instanceof ReadResult.Ok ok)) return r;
+        ValidationSettings s = c.settings[i];
+        return c.reference.decide(c.factBuilder.facts(ok.request(), c.contexts[i], s, s.receivedAt()), s);
+    }
+}
