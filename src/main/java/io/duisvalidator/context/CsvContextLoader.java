@@ -3,6 +3,7 @@ package io.duisvalidator.context;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -61,32 +62,104 @@ public final class CsvContextLoader {
     private static void read(Path file, List<String> columns, RowHandler row) throws ContextFormatException {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+        // Values are trimmed here, not by the parser, so that line breaks inside quoted values can be counted.
         try (Reader r = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
-             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                     .setAllowMissingColumnNames(true).setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
                      .setIgnoreEmptyLines(true).get().parse(r)) {
+            List<String> names = p.getHeaderNames().stream()
+                    .map(k -> k.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT)).toList();
+            if (names.isEmpty() || names.size() == 1 && names.get(0).isEmpty()) {
+                throw new ContextFormatException(file, 1, 0, "no header row (expected " + String.join(",", columns) + ")");
+            }
             Map<String, Integer> header = new HashMap<>();
-            p.getHeaderMap().forEach((k, v) -> header.put(k.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT), v));
+            for (int i = 0; i < names.size(); i++) {
+                Integer first = header.putIfAbsent(names.get(i), i);
+                if (first != null && columns.contains(names.get(i))) {
+                    throw new ContextFormatException(file, 1, i + 1, "column '" + names.get(i) + "' appears twice (columns "
+                            + (first + 1) + " and " + (i + 1) + ")");
+                }
+            }
             for (String c : columns) {
                 if (!header.containsKey(c)) {
                     throw new ContextFormatException(file, 1, 0, "header lacks column '" + c + "' (expected " + String.join(",", columns) + ")");
                 }
             }
             int[] idx = columns.stream().mapToInt(header::get).toArray();
-            for (CSVRecord rec : p) {
-                if (rec.size() != header.size()) {
-                    throw new ContextFormatException(file, rec.getParser().getCurrentLineNumber(), 0,
-                            "expected " + header.size() + " columns, found " + rec.size());
+            java.util.Iterator<CSVRecord> records = p.iterator();
+            while (true) {
+                CSVRecord rec;
+                try {
+                    if (!records.hasNext()) break;
+                    rec = records.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    if (e.getCause() instanceof CharacterCodingException) throw notUtf8(file);
+                    String why = clean(e);
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(startline (\\d+)\\) ?").matcher(why);
+                    long line = m.find() ? Long.parseLong(m.group(1)) : p.getCurrentLineNumber() + 1;
+                    throw new ContextFormatException(file, line, 0, "not a readable CSV file: " + m.replaceFirst(""));
+                }
+                long line = startLine(rec, p.getCurrentLineNumber());
+                if (rec.size() != names.size()) {
+                    throw new ContextFormatException(file, line, Math.min(rec.size(), names.size()) + 1,
+                            "expected " + names.size() + " columns, found " + rec.size());
                 }
                 String[] v = new String[idx.length];
-                for (int i = 0; i < idx.length; i++) v[i] = rec.get(idx[i]);
-                row.accept(new Row(file, rec.getParser().getCurrentLineNumber(), v, idx));
+                for (int i = 0; i < idx.length; i++) v[i] = rec.get(idx[i]).trim();
+                row.accept(new Row(file, line, v, idx));
             }
         } catch (CharacterCodingException e) {
-            throw new ContextFormatException(file, 0, 0, "not UTF-8 text");
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw new ContextFormatException(file, 0, 0, "not a readable CSV file: " + e.getMessage());
+            throw notUtf8(file);
+        } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            if (e.getCause() instanceof CharacterCodingException) throw notUtf8(file);
+            throw new ContextFormatException(file, 1, 0, "not a readable CSV file: " + clean(e));
         } catch (IOException e) {
             throw new ContextFormatException(file, 0, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Line of a record's first character: the parser's line after it, less the line breaks inside its values. */
+    private static long startLine(CSVRecord rec, long endLine) {
+        long breaks = 0;
+        for (String v : rec.values()) {
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (c == '\n' || c == '\r' && (i + 1 == v.length() || v.charAt(i + 1) != '\n')) breaks++;
+            }
+        }
+        return endLine - breaks;
+    }
+
+    private static String clean(RuntimeException e) {
+        Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.replaceAll("\\s+", " ");
+    }
+
+    /** Where the first byte that is not UTF-8 is (read again: this is the error path only). */
+    private static ContextFormatException notUtf8(Path file) {
+        try {
+            byte[] b = Files.readAllBytes(file);
+            var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(b);
+            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(b.length + 1);
+            if (!decoder.decode(in, out, true).isError()) return new ContextFormatException(file, 0, 0, "not UTF-8 text");
+            int bad = in.position();
+            long line = 1;
+            int column = 1;
+            for (int i = 0; i < bad; i++) {
+                if (b[i] == '\n') {
+                    line++;
+                    column = 1;
+                } else if ((b[i] & 0xC0) != 0x80) {
+                    column++;
+                }
+            }
+            return new ContextFormatException(file, line, column,
+                    String.format("not UTF-8 text (byte 0x%02X)", b[bad] & 0xFF));
+        } catch (IOException e) {
+            return new ContextFormatException(file, 0, 0, "not UTF-8 text");
         }
     }
 

@@ -100,6 +100,11 @@ public final class DuisReader {
                 return new ReadResult.Rejected(ReadResult.Reason.TOO_LARGE, "message of " + message.length
                         + " bytes exceeds the limit of " + options.maxMessageBytes() + " bytes", -1, -1, null);
             }
+            String encoding = Utf8Only.problem(message);
+            if (encoding != null) {
+                return new ReadResult.Rejected(ReadResult.Reason.BAD_ENCODING, "bad character encoding: " + encoding,
+                        -1, -1, null);
+            }
             Pipeline pipeline = pipelines.get();
             if (pipeline == null) {
                 pipeline = new Pipeline();
