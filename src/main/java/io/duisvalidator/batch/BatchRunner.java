@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,6 +72,8 @@ public final class BatchRunner {
         Decision d;
         try {
             d = validator.validate(readLimited(p, validator.maxMessageBytes()), settings);
+        } catch (ChangedWhileReading e) {
+            d = validator.unreadable(e.getMessage());
         } catch (IOException e) {
             d = validator.unreadable("cannot read " + name + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
@@ -81,10 +85,39 @@ public final class BatchRunner {
         return new FileResult(name, index, d);
     }
 
-    /** Reads at most {@code limit + 1} bytes: enough for the reader to see that a file is over the limit. */
+    /**
+     * Reads at most {@code limit + 1} bytes (enough for the reader to see that a file is over the limit), and makes
+     * sure they are one version of the file: its identity, size and modification time are looked at before and after
+     * the read, and the bytes read must be its size. A file written, replaced or truncated meanwhile is
+     * {@link ChangedWhileReading}, so a half-written message is reported as such rather than judged.
+     */
     static byte[] readLimited(Path p, int limit) throws IOException {
+        return readLimited(p, limit, () -> { });
+    }
+
+    /** {@link #readLimited(Path, int)} with a step run between the first look at the file and the read (tests). */
+    static byte[] readLimited(Path p, int limit, Runnable betweenLookAndRead) throws IOException {
+        BasicFileAttributes before = Files.readAttributes(p, BasicFileAttributes.class);
+        betweenLookAndRead.run();
+        byte[] bytes;
         try (InputStream in = Files.newInputStream(p)) {
-            return in.readNBytes(limit + 1);
+            bytes = in.readNBytes(limit + 1);
+        }
+        BasicFileAttributes after = Files.readAttributes(p, BasicFileAttributes.class);
+        boolean whole = bytes.length > limit || bytes.length == after.size();
+        if (!whole || before.size() != after.size() || !before.lastModifiedTime().equals(after.lastModifiedTime())
+                || !Objects.equals(before.fileKey(), after.fileKey())) {
+            throw new ChangedWhileReading(p + " changed while it was being read (size " + before.size() + " then "
+                    + after.size() + " bytes, " + bytes.length + " read; modified " + before.lastModifiedTime()
+                    + " then " + after.lastModifiedTime() + "): judge it again once it is complete");
+        }
+        return bytes;
+    }
+
+    /** A file that was written, replaced or truncated while it was being read. */
+    static final class ChangedWhileReading extends IOException {
+        ChangedWhileReading(String message) {
+            super(message);
         }
     }
 }

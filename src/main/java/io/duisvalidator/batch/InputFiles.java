@@ -11,7 +11,6 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
 /**
@@ -32,8 +31,13 @@ public final class InputFiles implements Iterable<Path> {
 
     /** Counts the files (a cheap walk that reads no file), for progress reporting. */
     public long count() {
+        return count(this);
+    }
+
+    /** Counts any walk of inputs (e.g. what a resumed run has left), reading no file. */
+    public static long count(Iterable<Path> inputs) {
         long n = 0;
-        for (Path ignored : this) n++;
+        for (Path ignored : inputs) n++;
         return n;
     }
 
@@ -42,10 +46,9 @@ public final class InputFiles implements Iterable<Path> {
         return new Walker(roots);
     }
 
-    private static final class Walker implements Iterator<Path> {
+    private static final class Walker extends PathWalk {
         /** Paths still to visit; a root given by the user is followed even through a link, a child folder is not. */
         private final Deque<Entry> pending = new ArrayDeque<>();
-        private Path next;
 
         private record Entry(Path path, boolean root) {}
 
@@ -54,8 +57,8 @@ public final class InputFiles implements Iterable<Path> {
         }
 
         @Override
-        public boolean hasNext() {
-            while (next == null && !pending.isEmpty()) {
+        protected Path advance() {
+            while (!pending.isEmpty()) {
                 Entry e = pending.pollFirst();
                 Path p = e.path();
                 if (e.root() ? Files.isDirectory(p) : Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -63,8 +66,7 @@ public final class InputFiles implements Iterable<Path> {
                     try (Stream<Path> s = Files.list(p)) {
                         s.forEach(children::add);
                     } catch (IOException | UncheckedIOException ex) {
-                        next = p; // an unlistable folder is passed on as an input, so that its failure is reported
-                        return true;
+                        return p; // an unlistable folder is passed on as an input, so that its failure is reported
                     }
                     children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
                     for (int i = children.size() - 1; i >= 0; i--) {
@@ -72,18 +74,10 @@ public final class InputFiles implements Iterable<Path> {
                         if (Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS) || isXml(c)) pending.addFirst(new Entry(c, false));
                     }
                 } else {
-                    next = p;
+                    return p;
                 }
             }
-            return next != null;
-        }
-
-        @Override
-        public Path next() {
-            if (!hasNext()) throw new NoSuchElementException();
-            Path p = next;
-            next = null;
-            return p;
+            return null;
         }
     }
 }

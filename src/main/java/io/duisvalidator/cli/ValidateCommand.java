@@ -15,6 +15,7 @@ import io.duisvalidator.report.HtmlReport;
 import io.duisvalidator.report.JsonlReport;
 import io.duisvalidator.report.JunitReport;
 import io.duisvalidator.report.ResponseFiles;
+import io.duisvalidator.report.ResumePoint;
 import io.duisvalidator.report.SarifReport;
 import io.duisvalidator.report.ReportWriter;
 import io.duisvalidator.report.RunSummary;
@@ -36,6 +37,7 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -77,6 +79,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--responses", paramLabel = "DIR", description = "also write the DUIS Response acknowledgement of each message to this folder")
     Path responses;
 
+    @Option(names = "--resume", description = "continue an interrupted run: keep the complete results already in --out "
+            + "(jsonl), validate only the inputs they do not cover, and append (a missing --out starts the run)")
+    boolean resume;
+
     private static final List<String> FORMATS = List.of("jsonl", "text", "junit", "sarif", "html");
 
     @Override
@@ -96,6 +102,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (schema != null && !Files.isRegularFile(schema)) return usage(err, "no such schema file: " + schema);
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1) return usage(err, "--threads must be at least 1");
+        if (resume && expect) return usage(err, "--resume does not apply to --expect");
+        if (resume && (out == null || !format.equals("jsonl"))) return usage(err, "--resume needs --format jsonl and --out FILE");
 
         long t0 = System.nanoTime();
         RuleBase rules = RuleBase.load();
@@ -114,15 +122,26 @@ final class ValidateCommand implements Callable<Integer> {
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
 
         RunSummary summary = new RunSummary().ruleSet(rules.version()).loadMillis(loadMillis);
-        InputFiles inputs = new InputFiles(paths);
-        OutputStream os = open();
+        ResumePoint from = null;
+        if (resume) {
+            try {
+                from = ResumePoint.open(out, rules.version(), summary::add);
+            } catch (ResumePoint.CannotResume e) {
+                return usage(err, e.getMessage());
+            }
+            err.println("resume: " + from.kept() + " results kept from " + out
+                    + (from.droppedBytes() == 0 ? "" : " (an incomplete last line of " + from.droppedBytes() + " bytes was cut)"));
+        }
+        Iterable<Path> inputs = from == null ? new InputFiles(paths) : from.remaining(new InputFiles(paths));
+        OutputStream os = open(from != null);
         List<ReportWriter> writers = new ArrayList<>();
-        writers.add(writer(os, rules));
+        // the response file first: a result line in the report then means its response is in place too
         if (responses != null) writers.add(new ResponseFiles(responses, settings.receivedAt()));
+        writers.add(writer(os, rules));
         Run run = new Run(ReportWriter.all(writers), os, summary);
         Thread hook = new Thread(run::interrupted, "duis-validator-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (Progress progress = quiet ? Progress.none() : Progress.start(inputs.count(), err, Duration.ofSeconds(5))) {
+        try (Progress progress = quiet ? Progress.none() : Progress.start(InputFiles.count(inputs), err, Duration.ofSeconds(5))) {
             run.start();
             new BatchRunner(validator, settings, n).run(inputs, r -> run.accept(r, progress));
         } finally {
@@ -133,8 +152,13 @@ final class ValidateCommand implements Callable<Integer> {
                 // the hook is running or has run
             }
         }
+        if (from != null && from.notAmongInputs() > 0) {
+            err.println("warning: resume: " + from.notAmongInputs() + " results kept in " + out
+                    + " name files that are no longer among the inputs");
+        }
         return summary.exitStatus();
     }
+
 
     /**
      * The results side of a run: each result is tallied and written whole under one lock, so that an interruption
@@ -208,7 +232,7 @@ final class ValidateCommand implements Callable<Integer> {
         return results.stream().allMatch(r -> r.differences().isEmpty()) ? Exit.ACCEPTED : Exit.REJECTED;
     }
 
-    private OutputStream open() throws IOException {
+    private OutputStream open(boolean append) throws IOException {
         if (out == null) {
             return new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16) {
                 @Override
@@ -217,7 +241,9 @@ final class ValidateCommand implements Callable<Integer> {
                 }
             };
         }
-        return new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
+        return new BufferedOutputStream(append
+                ? Files.newOutputStream(out, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
+                : Files.newOutputStream(out), 1 << 16);
     }
 
     private ReportWriter writer(OutputStream os, RuleBase rules) throws IOException {

@@ -7,18 +7,24 @@ import io.duisvalidator.batch.FileResult;
 import io.duisvalidator.decision.Decision;
 import io.duisvalidator.decision.Finding;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** One JSON object per line per message, in the contract's shape; each line is flushed whole. */
+/**
+ * One JSON object per line per message, in the contract's shape. Each line is built whole in memory and handed to
+ * the output in one write and flushed, so a run killed at any moment (SIGKILL included) leaves complete lines, and at
+ * most the last one cut short by a failing disk: what {@code validate --resume} relies on.
+ */
 public final class JsonlReport implements ReportWriter {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private final OutputStream out;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
     private final JsonGenerator gen;
 
     public JsonlReport(OutputStream out) throws IOException {
         this.out = out;
-        this.gen = JSON.createGenerator(out, JsonEncoding.UTF8);
+        this.gen = JSON.createGenerator(line, JsonEncoding.UTF8);
         this.gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         this.gen.setRootValueSeparator(null); // each line starts with '{', no separator between root values
     }
@@ -53,6 +59,9 @@ public final class JsonlReport implements ReportWriter {
         gen.writeEndObject();
         gen.writeRaw('\n');
         gen.flush();
+        line.writeTo(out);
+        line.reset();
+        out.flush();
     }
 
     private void writeNumber(String name, Long v) throws IOException {
@@ -61,7 +70,7 @@ public final class JsonlReport implements ReportWriter {
 
     @Override
     public void finish(RunSummary summary) throws IOException {
-        gen.flush();
+        out.flush();
     }
 
     @Override

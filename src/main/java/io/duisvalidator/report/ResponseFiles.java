@@ -8,8 +8,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,7 +21,8 @@ import java.util.regex.Pattern;
  * {@code --responses DIR}: for each message, the DUIS {@code sr:Response} acknowledgement the DCC would send
  * (Header: RequestID, ResponseCode, ResponseDateTime; Body: ResponseMessage with ServiceReference and
  * ServiceReferenceVariant), valid against the project's {@code xsd/duis-response.xsd}. Written to DIR under the
- * message's path as given (a leading root dropped, {@code ..} written as {@code _}), with the same file name.
+ * message's path as given (a leading root dropped, {@code ..} written as {@code _}), with the same file name. Each
+ * file is written whole beside its target ({@code .NAME.part}) and then moved into place.
  */
 public final class ResponseFiles implements ReportWriter {
     public static final String NS = "http://www.dccinterface.co.uk/ServiceUserGateway";
@@ -69,7 +72,9 @@ public final class ResponseFiles implements ReportWriter {
         Path target = target(r.file());
         Files.createDirectories(target.getParent());
         Instant when = (at != null ? at : clock.instant()).truncatedTo(ChronoUnit.MILLIS);
-        try (OutputStream os = Files.newOutputStream(target)) {
+        // written beside the target and moved into place: a run killed mid-write leaves no half response
+        Path part = target.resolveSibling("." + target.getFileName() + ".part");
+        try (OutputStream os = Files.newOutputStream(part)) {
             XMLStreamWriter w = XML.createXMLStreamWriter(os, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");
             w.writeCharacters("\n");
@@ -102,7 +107,13 @@ public final class ResponseFiles implements ReportWriter {
             w.writeEndDocument();
             w.close();
         } catch (XMLStreamException e) {
+            Files.deleteIfExists(part);
             throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+        try {
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -19,10 +19,13 @@ public final class RunSummary {
     private long validateNanos;
 
     public void add(FileResult r) {
-        Outcome o = r.decision().outcome();
+        add(r.decision().outcome(), r.decision().responseCode(), r.decision().srv());
+    }
+
+    /** Counts one result by its outcome, response code and SRV (e.g. a result kept from an interrupted run). */
+    public void add(Outcome o, String responseCode, String srv) {
         if (o == Outcome.ACCEPTED) accepted++; else if (o == Outcome.REJECTED) rejected++; else errored++;
-        byCode.merge(r.decision().responseCode(), 1L, Long::sum);
-        String srv = r.decision().srv();
+        byCode.merge(responseCode, 1L, Long::sum);
         String key = srv == null ? "(unknown)" : srv;
         bySrv.merge(key, 1L, Long::sum);
         bySrvOutcome.computeIfAbsent(key, k -> new long[Outcome.values().length])[o.ordinal()]++;

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -159,46 +158,6 @@ class ValidateCommandTest {
             } catch (SAXException e) {
                 throw new AssertionError(p + ": " + e.getMessage(), e);
             }
-        }
-    }
-
-    /** SIGTERM in the middle of a run: the shutdown hook leaves only whole lines in the jsonl output. */
-    @Test
-    void an_interrupted_run_leaves_complete_lines_only(@TempDir Path dir) throws Exception {
-        Path in = Files.createDirectory(dir.resolve("in"));
-        byte[] msg = Files.readAllBytes(ACCEPTED);
-        int files = 40_000;
-        for (int d = 0; d < files / 1000; d++) {
-            Path sub = Files.createDirectory(in.resolve(String.format("d%02d", d)));
-            for (int i = 0; i < 1000; i++) Files.write(sub.resolve(String.format("m%04d.xml", i)), msg);
-        }
-        Path out = dir.resolve("out.jsonl");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
-        cmd.addAll(args(out, "jsonl", in.toString()));
-        cmd.set(cmd.indexOf("--threads") + 1, "1");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (System.nanoTime() < deadline && p.isAlive()
-                    && (!Files.exists(out) || Files.size(out) < 20_000)) {
-                Thread.sleep(50);
-            }
-            assertThat(p.isAlive()).as("the run is still going when it is interrupted").isTrue();
-            p.destroy(); // SIGTERM
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            p.destroyForcibly();
-        }
-        String s = Files.readString(out);
-        assertThat(s).endsWith("\n");
-        String[] lines = s.split("\n");
-        assertThat(lines.length).isGreaterThan(0).isLessThan(files);
-        ObjectMapper m = new ObjectMapper();
-        for (int i = 0; i < lines.length; i++) {
-            JsonNode n = m.readTree(lines[i]);
-            assertThat(n.get("outcome").asText()).as("line " + (i + 1)).isEqualTo("ACCEPTED");
         }
     }
 }

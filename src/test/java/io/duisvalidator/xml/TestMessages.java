@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
 
 /** The project's own test messages (src/test/resources/xml) and generated hostile inputs. */
-final class TestMessages {
+public final class TestMessages {
 
     private TestMessages() {
     }
@@ -82,7 +82,7 @@ final class TestMessages {
     }
 
     /** Runs {@code action} with System.err captured; returns what was printed there. */
-    static <T> String stderrOf(Supplier<T> action) {
+    public static <T> String stderrOf(Supplier<T> action) {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
