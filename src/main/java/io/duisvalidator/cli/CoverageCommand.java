@@ -42,6 +42,9 @@ final class CoverageCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settingsOptions;
 
+    @Mixin
+    H313aOption h313aOption;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, csv, json, html (default: ${DEFAULT-VALUE})")
     String format;
 
@@ -68,7 +71,7 @@ final class CoverageCommand implements Callable<Integer> {
         if (n < 1) return usage(err, "--threads must be at least 1");
         ValidationSettings settings;
         try {
-            settings = settingsOptions.settings();
+            settings = h313aOption.apply(settingsOptions.settings());
         } catch (IOException e) {
             return usage(err, e.getMessage());
         }

@@ -13,6 +13,7 @@ import io.duisvalidator.monitor.MonitorReport;
 import io.duisvalidator.monitor.MonitorWriter;
 import io.duisvalidator.xml.ReaderOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,8 +24,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -40,11 +39,8 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--context", paramLabel = "DIR", description = "context folder for plain message paths (schedules.csv and executions.csv give the history)")
     Path context;
 
-    @Option(names = "--at", paramLabel = "INSTANT", description = "receipt instant for plain message paths (default: now)")
-    String at;
-
-    @Option(names = "--purpose", paramLabel = "MHHS|BAU", defaultValue = "BAU", description = "purpose declared for Supplier requests (default: ${DEFAULT-VALUE})")
-    ValidationSettings.Purpose purpose;
+    @Mixin
+    SettingsOptions settingsOptions;
 
     @Option(names = "--threshold", paramLabel = "SHARE", defaultValue = "0.10",
             description = "flag Users whose on-demand share (on demand / (on demand + scheduled executions)) is above this (default: ${DEFAULT-VALUE}; see docs/schedule-first.md)")
@@ -62,11 +58,12 @@ final class MonitorCommand implements Callable<Integer> {
         if (!List.of("text", "json", "csv").contains(format)) return usage(err, "unknown --format " + format + " (text, json, csv)");
         if (threshold < 0 || threshold > 1) return usage(err, "--threshold is a share between 0 and 1");
         for (Path p : paths) if (!Files.exists(p)) return usage(err, "no such file or folder: " + p);
-        ValidationSettings settings = ValidationSettings.defaults().purpose(purpose).h313a(Severity.WARNING);
+        ValidationSettings settings;
         try {
-            if (at != null) settings = settings.at(Instant.parse(at));
-        } catch (DateTimeParseException e) {
-            return usage(err, "--at is not an ISO-8601 instant: " + at);
+            // the monitor tallies breaches by the rules that fired; the rejecting policy (--h313a) has no say here
+            settings = settingsOptions.settings().h313a(Severity.WARNING);
+        } catch (IOException e) {
+            return usage(err, e.getMessage());
         }
         RuleBase rules = RuleBase.load();
         ComplianceMonitor monitor = new ComplianceMonitor();

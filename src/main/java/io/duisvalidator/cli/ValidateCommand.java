@@ -58,6 +58,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settingsOptions;
 
+    @Mixin
+    H313aOption h313aOption;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "jsonl, text, junit, sarif, html (default: ${DEFAULT-VALUE})")
     String format;
 
@@ -90,7 +93,7 @@ final class ValidateCommand implements Callable<Integer> {
         PrintStream err = System.err;
         ValidationSettings settings;
         try {
-            settings = settingsOptions.settings();
+            settings = h313aOption.apply(settingsOptions.settings());
         } catch (IOException e) {
             return usage(err, e.getMessage());
         }

@@ -144,7 +144,7 @@ public final class DuisReader {
 
         Pipeline() throws ParserConfigurationException, SAXException, JAXBException {
             reader = newXmlReader(options.maxElementDepth());
-            reader.setErrorHandler(PARSE_ERRORS);
+            reader.setErrorHandler(Schemas.THROWING); // every error is fatal for a message; nothing printed
             guard = new GuardHandler(options.maxElementDepth());
             reader.setContentHandler(guard);
             reader.setProperty("http://xml.org/sax/properties/lexical-handler", guard);
@@ -301,23 +301,6 @@ public final class DuisReader {
         }
         return validator;
     }
-
-    /** Parser errors: all are fatal for a message (recoverable errors too); nothing printed. */
-    private static final ErrorHandler PARSE_ERRORS = new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException e) {
-        }
-
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-            throw e;
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-            throw e;
-        }
-    };
 
     /** JAXB binding events; after schema validation there should be none. */
     private static final class BindingEvents implements jakarta.xml.bind.ValidationEventHandler {
