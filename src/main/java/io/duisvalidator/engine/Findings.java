@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects what the rules of one evaluation find. Inserted as a fact (the engine keeps one per session, emptied
- * before each evaluation, and hands out a {@link #copy()}); the rules call it
+ * Collects what the rules of one evaluation find. The rules' global {@code findings} (the engine keeps one per session,
+ * emptied before each evaluation, and hands out a {@link #copy()}); the rules call it
  * from their consequences and it reads each rule's metadata (code, severity, requirement, reference) from the rule
  * itself, so a rule's consequence only says what it found.
  */

@@ -31,6 +31,8 @@ import java.util.function.Supplier;
  * by all threads. {@link #evaluate} is thread-safe: each thread reuses its own session over the shared base (see {@link Session}).
  */
 public final class RuleBase {
+    /** The global of every rule file that the rules report to (rules/*.drl, rules/templates/*.drt). */
+    static final String FINDINGS_GLOBAL = "findings";
     private static final System.Logger LOG = System.getLogger(RuleBase.class.getName());
     private static final List<String> REQUIRED_METADATA = List.of("ruleId", "requirement", "reference", "severity", "code");
 
@@ -176,13 +178,12 @@ public final class RuleBase {
     }
 
     /**
-     * One thread's stateful session, reused from one evaluation to the next. Every rule joins {@link Findings}, so
-     * inserting a Findings fact reaches the join of every rule: a fresh session per evaluation (a stateless one
-     * included) builds the node and segment memories of every rule each time, and inserting and deleting a Findings
-     * per evaluation links and unlinks every rule. Here one Findings fact stays in the session for its whole life
-     * (emptied before each evaluation), and only the request's own facts are inserted, fired and deleted, so only
-     * the rules whose literal constraints the request matches are touched. Each evaluation starts from the same
-     * working memory (the Findings fact alone), so decisions are those of a fresh session.
+     * One thread's stateful session, reused from one evaluation to the next. The rules report to the session's global
+     * {@code findings} (one {@link Findings} per session, emptied before each evaluation and copied out after), so no
+     * rule joins a fact of its own: only the request's facts are inserted, fired and deleted, and only the rules
+     * whose literal constraints the request matches are touched. Reusing the session saves building the node and
+     * segment memories of the rules a request touches on every evaluation. Each evaluation starts from the same,
+     * empty, working memory, so decisions are those of a fresh session.
      */
     private static final class Session {
         private final KieSession session;
@@ -192,7 +193,7 @@ public final class RuleBase {
         Session(KieSession session, Findings sink) {
             this.session = session;
             this.sink = sink;
-            session.insert(sink);
+            session.setGlobal(FINDINGS_GLOBAL, sink);
         }
 
         Findings run(List<?> facts) {
