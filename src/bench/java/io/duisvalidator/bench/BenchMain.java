@@ -29,10 +29,15 @@ import java.util.concurrent.TimeUnit;
  * <pre>mvn -q -B -P bench process-test-classes [-Dbench.args="--quick --no-memory"]</pre>
  * Options: {@code --quick} (short iterations, for trying things), {@code --no-cold}, {@code --no-memory},
  * {@code --no-cpu} / {@code --cpu-only} (the in-process CPU-time table of {@link CpuTime}),
- * {@code --only=REGEX} (benchmarks to run).
+ * {@code --only=REGEX} (benchmarks to run), {@code --cold-only} (only the cold start, prebuilt model against compiled
+ * at start), {@code --compiled-rules} (the rule base compiled at start rather than from the prebuilt rule model, to
+ * compare the two).
  */
 public final class BenchMain {
     private static final String[] ORDER = {"staxFloor", "parse", "facts", "rules", "referenceRules", "judge", "validator", "referencePath"};
+
+    /** JVM options of the JMH forks. */
+    private static final List<String> forkArgs = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
 
     public static void main(String[] args) throws Exception {
         List<String> a = Arrays.asList(args);
@@ -43,6 +48,16 @@ public final class BenchMain {
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), System.getProperty("os.arch"),
                 Runtime.getRuntime().maxMemory() >> 20);
 
+        if (a.contains("--compiled-rules")) {
+            // the rules compiled at start instead of the prebuilt rule model, here (CpuTime) and in the JMH forks
+            System.setProperty("duis.rules.prebuilt", "false");
+            forkArgs.add("-Dduis.rules.prebuilt=false");
+        }
+        System.out.println("rule base: " + (a.contains("--compiled-rules") ? "compiled at start (--compiled-rules)" : "prebuilt rule model"));
+        if (a.contains("--cold-only")) {
+            coldStart(quick ? 3 : 5);
+            return;
+        }
         if (!a.contains("--no-cpu")) CpuTime.run(quick);
         if (a.contains("--cpu-only")) return;
 
@@ -71,7 +86,7 @@ public final class BenchMain {
         return new OptionsBuilder().forks(1).shouldFailOnError(true)
                 .warmupIterations(quick ? 2 : 4).warmupTime(TimeValue.seconds(quick ? 1 : 2))
                 .measurementIterations(quick ? 3 : 6).measurementTime(TimeValue.seconds(quick ? 1 : 2))
-                .jvmArgsAppend("-Xms1g", "-Xmx1g")
+                .jvmArgsAppend(forkArgs.toArray(String[]::new))
                 .verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT);
     }
 
@@ -128,18 +143,34 @@ public final class BenchMain {
         return threads * 1e6 / m.get(threads).getPercentile(50);
     }
 
-    /** RuleBase.load() in fresh JVMs: the time from JVM start to a rule base ready, and of load() alone. */
+    /**
+     * RuleBase.load() in fresh JVMs, the two ways taken in turn: from the prebuilt rule model (the default) and
+     * compiled at start ({@code -Dduis.rules.prebuilt=false}, the way before the prebuilt model): the time from JVM
+     * start to a rule base ready, and of load() alone.
+     */
     private static void coldStart(int runs) throws IOException, InterruptedException {
-        List<Double> load = new ArrayList<>();
-        List<Double> total = new ArrayList<>();
+        Map<String, List<String>> ways = new LinkedHashMap<>();
+        ways.put("prebuilt model", List.of());
+        ways.put("compiled at start", List.of("-Dduis.rules.prebuilt=false"));
+        Map<String, List<Double>> load = new LinkedHashMap<>();
+        Map<String, List<Double>> total = new LinkedHashMap<>();
         for (int i = 0; i < runs; i++) {
-            String line = runJvm(List.of(), ColdStart.class.getName());
-            String[] p = line.trim().split(" ");
-            load.add(Double.parseDouble(p[0]));
-            total.add(Double.parseDouble(p[1]));
+            for (Map.Entry<String, List<String>> way : ways.entrySet()) {
+                String[] p = runJvm(way.getValue(), ColdStart.class.getName()).trim().split(" ", 3);
+                boolean prebuilt = p[2].startsWith("prebuilt");
+                if (prebuilt != way.getValue().isEmpty()) throw new IllegalStateException(way.getKey() + " was built: " + p[2]);
+                load.computeIfAbsent(way.getKey(), k -> new ArrayList<>()).add(Double.parseDouble(p[0]));
+                total.computeIfAbsent(way.getKey(), k -> new ArrayList<>()).add(Double.parseDouble(p[1]));
+            }
         }
-        System.out.printf(Locale.ROOT, "cold start, %d fresh JVMs: RuleBase.load() median %.0f ms (%.0f-%.0f); JVM start to rules ready median %.0f ms (%.0f-%.0f)%n",
-                runs, median(load), min(load), max(load), median(total), min(total), max(total));
+        for (String way : ways.keySet()) {
+            List<Double> l = load.get(way);
+            List<Double> t = total.get(way);
+            System.out.printf(Locale.ROOT, "cold start, %s, %d fresh JVMs: RuleBase.load() median %.0f ms (%.0f-%.0f); JVM start to rules ready median %.0f ms (%.0f-%.0f)%n",
+                    way, runs, median(l), min(l), max(l), median(t), min(t), max(t));
+        }
+        System.out.printf(Locale.ROOT, "cold start, JVM start to rules ready: compiled at start / prebuilt model = %.1fx%n",
+                median(total.get("compiled at start")) / median(total.get("prebuilt model")));
     }
 
     /** 1,000,000 registration rows and 1,000,000 executions loaded with -Xmx1g in a fresh JVM. */

@@ -15,7 +15,7 @@ import java.util.List;
  * @param trtSeconds          Target Response Time of the request when accepted, else null
  * @param scheduledTrtSeconds for an accepted 5.1: the TRT of each scheduled execution
  * @param findings            every finding, highest precedence first
- * @param firedRules          ids of every rule that fired for the request (for coverage)
+ * @param firedRules          ids of every rule that fired for the request, in rule-id order (for coverage)
  * @param ruleSet             name and version of the rule set that judged it
  * @param scheduledSrv        for a 5.1: the SRV it schedules, else null
  */

@@ -1,6 +1,7 @@
 package io.duisvalidator.engine;
 
 import io.duisvalidator.decision.Finding;
+import org.drools.model.Drools;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.util.ArrayList;
@@ -8,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects what the rules of one evaluation find. Inserted as a fact (the engine keeps one per session, emptied
- * before each evaluation, and hands out a {@link #copy()}); the rules call it
+ * Collects what the rules of one evaluation find. The rules' global {@code findings} (the engine keeps one per session,
+ * emptied before each evaluation, and hands out a {@link #copy()}); the rules call it
  * from their consequences and it reads each rule's metadata (code, severity, requirement, reference) from the rule
  * itself, so a rule's consequence only says what it found.
  */
@@ -58,6 +59,18 @@ public final class Findings {
         if ("SCHEDULED".equals(mode)) scheduledTrtSeconds = seconds; else trtSeconds = seconds;
     }
 
+    // The same calls from rules of the executable model, whose consequences see `drools` as the model's Drools
+    // (implemented by a RuleContext at run time).
+    public void fail(Drools drools, String message) { fail((RuleContext) drools, message); }
+
+    public void pass(Drools drools) { pass((RuleContext) drools); }
+
+    public void cell(Drools drools, boolean ok, String failMessage) { cell((RuleContext) drools, ok, failMessage); }
+
+    public void trtCell(Drools drools, String mode, String trt, String naMessage) {
+        trtCell((RuleContext) drools, mode, trt, naMessage);
+    }
+
     /** Empties this collector for the next evaluation (the engine keeps one per session). */
     void clear() {
         findings.clear();
@@ -71,6 +84,9 @@ public final class Findings {
         Findings c = new Findings(rules);
         c.findings.addAll(findings);
         c.fired.addAll(fired);
+        // rule-id order, not firing order: rules of equal salience fire in an order that depends on how the rule base
+        // was built (prebuilt model or compiled at start), and a decision must not
+        c.fired.sort(null);
         c.trtSeconds = trtSeconds;
         c.scheduledTrtSeconds = scheduledTrtSeconds;
         return c;
@@ -78,6 +94,7 @@ public final class Findings {
 
     public List<Finding> findings() { return findings; }
 
+    /** Ids of the rules that fired; in rule-id order in a {@link #copy()} (what the engine hands out). */
     public List<String> firedRules() { return fired; }
 
     public Long trtSeconds() { return trtSeconds; }

@@ -24,44 +24,77 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The rule set, built once from {@code rules/} (hand-written DRL plus the rules generated from the tables) and shared
  * by all threads. {@link #evaluate} is thread-safe: each thread reuses its own session over the shared base (see {@link Session}).
  */
 public final class RuleBase {
+    /** The global of every rule file that the rules report to (rules/*.drl, rules/templates/*.drt). */
+    static final String FINDINGS_GLOBAL = "findings";
+    private static final System.Logger LOG = System.getLogger(RuleBase.class.getName());
     private static final List<String> REQUIRED_METADATA = List.of("ruleId", "requirement", "reference", "severity", "code");
 
     private final KieBase kieBase;
     private final Map<String, RuleInfo> rules;
     /** The same metadata in a hash map: consequences look their rule up by name on every firing. */
     private final Map<String, RuleInfo> rulesByName;
-    private final Map<String, String> sources;
+    /** The DRL, generated on first use when the rule base was built from the prebuilt model. */
+    private final Supplier<Map<String, String>> sourceText;
+    private volatile Map<String, String> sources;
     private final RuleTables tables;
     private final String version;
+    private final String origin;
     private final ThreadLocal<Session> sessions;
 
-    private RuleBase(KieBase kieBase, Map<String, RuleInfo> rules, Map<String, String> sources, RuleTables tables,
-                     String version) {
+    private RuleBase(KieBase kieBase, Map<String, RuleInfo> rules, Supplier<Map<String, String>> sourceText,
+                     RuleTables tables, String version, String origin) {
         this.kieBase = kieBase;
         this.rules = rules;
         this.rulesByName = new java.util.HashMap<>(rules);
-        this.sources = sources;
+        this.sourceText = sourceText;
         this.tables = tables;
         this.version = version;
+        this.origin = origin;
         this.sessions = new ThreadLocal<>();
     }
 
-    /** Builds the rule set from the classpath folder {@code rules/}. Fails with every build error it finds. */
+    /**
+     * The rule set of the classpath folder {@code rules/}. Built from the prebuilt rule model when the jar carries a
+     * current one ({@link RuleModel}: generated and compiled by the build from the same files), otherwise compiled
+     * from the files (hand-written DRL plus the rules generated from the tables); {@link #origin()} says which.
+     * Fails with every build error it finds.
+     */
     public static RuleBase load() {
         Properties manifest = RuleSources.manifest();
         RuleTables tables = RuleTables.fromClasspath();
-        Map<String, String> sources = new LinkedHashMap<>();
-        for (String f : manifest.getProperty("drl", "").split(",")) {
-            if (!f.isBlank()) sources.put(f.trim(), RuleSources.text(f.trim()));
+        String name = manifest.getProperty("name", "duis-mp162") + " " + manifest.getProperty("version", "0");
+        RuleModel.Choice choice = RuleModel.choose(manifest);
+        if (choice.prebuilt()) {
+            try {
+                KieBase kieBase = RuleModel.newKieBase(choice.modelClass());
+                return new RuleBase(kieBase, readMetadata(kieBase), () -> sources(manifest, tables), tables,
+                        name + " (" + choice.ruleSetDigest() + ")", choice.reason());
+            } catch (ReflectiveOperationException | LinkageError e) {
+                choice = RuleModel.Choice.compile("the prebuilt rule model cannot be loaded: " + e, true);
+            }
         }
-        sources.putAll(new RuleGenerator(tables).generate());
+        if (choice.warn()) LOG.log(System.Logger.Level.WARNING, "rules compiled at start: " + choice.reason());
+        Map<String, String> sources = sources(manifest, tables);
+        KieBase kieBase = compile(sources);
+        return new RuleBase(kieBase, readMetadata(kieBase), () -> sources, tables, name + " (" + digest(sources) + ")",
+                "compiled at start: " + choice.reason());
+    }
 
+    /** The DRL of the rule set by file name: the hand-written files, then those generated from the tables. */
+    static Map<String, String> sources(Properties manifest, RuleTables tables) {
+        Map<String, String> sources = new LinkedHashMap<>(RuleSources.handWritten(manifest));
+        sources.putAll(new RuleGenerator(tables).generate());
+        return sources;
+    }
+
+    private static KieBase compile(Map<String, String> sources) {
         KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder();
         for (Map.Entry<String, String> e : sources.entrySet()) {
             kb.add(ResourceFactory.newByteArrayResource(e.getValue().getBytes(StandardCharsets.UTF_8))
@@ -75,11 +108,7 @@ public final class RuleBase {
             }
             throw new IllegalStateException(sb.toString());
         }
-        KieBase kieBase = kb.newKieBase();
-        Map<String, RuleInfo> rules = readMetadata(kieBase);
-        String name = manifest.getProperty("name", "duis-mp162");
-        String version = name + " " + manifest.getProperty("version", "0") + " (" + digest(sources, tables) + ")";
-        return new RuleBase(kieBase, rules, sources, tables, version);
+        return kb.newKieBase();
     }
 
     private static Map<String, RuleInfo> readMetadata(KieBase kieBase) {
@@ -117,7 +146,8 @@ public final class RuleBase {
         return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 
-    private static String digest(Map<String, String> sources, RuleTables tables) {
+    /** The content digest of the rule set's DRL that {@link #version()} names (the build records it for the prebuilt model). */
+    static String digest(Map<String, String> sources) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (Map.Entry<String, String> e : new TreeMap<>(sources).entrySet()) {
@@ -148,13 +178,12 @@ public final class RuleBase {
     }
 
     /**
-     * One thread's stateful session, reused from one evaluation to the next. Every rule joins {@link Findings}, so
-     * inserting a Findings fact reaches the join of every rule: a fresh session per evaluation (a stateless one
-     * included) builds the node and segment memories of every rule each time, and inserting and deleting a Findings
-     * per evaluation links and unlinks every rule. Here one Findings fact stays in the session for its whole life
-     * (emptied before each evaluation), and only the request's own facts are inserted, fired and deleted, so only
-     * the rules whose literal constraints the request matches are touched. Each evaluation starts from the same
-     * working memory (the Findings fact alone), so decisions are those of a fresh session.
+     * One thread's stateful session, reused from one evaluation to the next. The rules report to the session's global
+     * {@code findings} (one {@link Findings} per session, emptied before each evaluation and copied out after), so no
+     * rule joins a fact of its own: only the request's facts are inserted, fired and deleted, and only the rules
+     * whose literal constraints the request matches are touched. Reusing the session saves building the node and
+     * segment memories of the rules a request touches on every evaluation. Each evaluation starts from the same,
+     * empty, working memory, so decisions are those of a fresh session.
      */
     private static final class Session {
         private final KieSession session;
@@ -164,7 +193,7 @@ public final class RuleBase {
         Session(KieSession session, Findings sink) {
             this.session = session;
             this.sink = sink;
-            session.insert(sink);
+            session.setGlobal(FINDINGS_GLOBAL, sink);
         }
 
         Findings run(List<?> facts) {
@@ -192,10 +221,25 @@ public final class RuleBase {
     public Map<String, RuleInfo> rules() { return rules; }
 
     /** The DRL the rule base was built from, by file name (hand-written files and generated ones). */
-    public Map<String, String> sources() { return sources; }
+    public Map<String, String> sources() {
+        Map<String, String> s = sources;
+        if (s == null) {
+            synchronized (this) {
+                if (sources == null) sources = Collections.unmodifiableMap(sourceText.get());
+                s = sources;
+            }
+        }
+        return s;
+    }
 
     public RuleTables tables() { return tables; }
 
     /** Name, version and content digest of the rule set: every decision names it. */
     public String version() { return version; }
+
+    /**
+     * How this rule base was built: {@code "prebuilt executable model <class>"}, or {@code "compiled at start: "}
+     * and why the prebuilt model was not used (none on the classpath, stale, switched off).
+     */
+    public String origin() { return origin; }
 }

@@ -17,6 +17,10 @@ import java.util.TreeMap;
  * One generated rule per table row, so that every cell is a rule of its own with its own requirement id.
  */
 final class RuleGenerator {
+    /** The templates of {@code rules/templates/} that {@link #generate} reads. */
+    static final List<String> TEMPLATES = List.of("eligibility.drt", "trt.drt", "srv-catalogue.drt",
+            "scheduled-srv.drt", "device-types.drt");
+
     private final RuleTables tables;
 
     RuleGenerator(RuleTables tables) {
@@ -37,6 +41,8 @@ final class RuleGenerator {
     }
 
     private static String compile(String template, Collection<? extends Map<String, ?>> rows) {
+        // the prebuilt rule model's staleness check hashes the templates named there (RuleSources.inputsDigest)
+        if (!TEMPLATES.contains(template)) throw new IllegalStateException("template not in TEMPLATES: " + template);
         String text = RuleSources.text("templates/" + template);
         List<Map<String, Object>> data = new ArrayList<>();
         for (Map<String, ?> r : rows) data.add(new HashMap<>(r));

@@ -24,6 +24,8 @@ public final class RuleTables {
     public static final String TRT = "trt.csv";
     public static final String SRV_CATALOGUE = "srv-catalogue.csv";
     public static final String DEVICE_TYPES = "device-types.csv";
+    /** Every table of the rule set, in the order they are read. */
+    static final List<String> ALL = List.of(ELIGIBILITY, TRT, SRV_CATALOGUE, DEVICE_TYPES);
 
     private final Map<String, List<Map<String, String>>> tables;
 
@@ -34,7 +36,7 @@ public final class RuleTables {
     /** Reads the tables from the classpath folder {@code rules/tables/}. */
     public static RuleTables fromClasspath() {
         Map<String, List<Map<String, String>>> t = new LinkedHashMap<>();
-        for (String name : List.of(ELIGIBILITY, TRT, SRV_CATALOGUE, DEVICE_TYPES)) {
+        for (String name : ALL) {
             t.put(name, read(name, RuleSources.open("tables/" + name)));
         }
         return new RuleTables(t);
