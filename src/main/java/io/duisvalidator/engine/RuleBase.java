@@ -81,10 +81,25 @@ public final class RuleBase {
             }
         }
         if (choice.warn()) LOG.log(System.Logger.Level.WARNING, "rules compiled at start: " + choice.reason());
+        return compiled(sources(manifest, tables), tables, name, choice.reason());
+    }
+
+    /**
+     * The rule set with more DRL files compiled in (tests: a rule that fails on purpose shows what a failing rule
+     * does to a decision and to the thread's session).
+     */
+    static RuleBase loadWith(Map<String, String> moreSources) {
+        Properties manifest = RuleSources.manifest();
+        RuleTables tables = RuleTables.fromClasspath();
         Map<String, String> sources = sources(manifest, tables);
+        sources.putAll(moreSources);
+        return compiled(sources, tables, "duis-mp162 with " + moreSources.keySet(), "with extra rules " + moreSources.keySet());
+    }
+
+    private static RuleBase compiled(Map<String, String> sources, RuleTables tables, String name, String reason) {
         KieBase kieBase = compile(sources);
         return new RuleBase(kieBase, readMetadata(kieBase), () -> sources, tables, name + " (" + digest(sources) + ")",
-                "compiled at start: " + choice.reason());
+                "compiled at start: " + reason);
     }
 
     /** The DRL of the rule set by file name: the hand-written files, then those generated from the tables. */

@@ -47,10 +47,11 @@ class KillAndResumeTest {
             Process p = start(dir, in, out, round);
             try {
                 if (round == 0) {
-                    // anywhere from JVM start (before the rules are built) into the run
-                    waitUntil(p, out, Long.MAX_VALUE, random.nextInt(8_000));
+                    // anywhere from JVM start (while the rules are loaded) into the first results
+                    waitUntil(p, out, Long.MAX_VALUE, random.nextInt(1_500));
                 } else {
-                    long target = before + 1 + (long) (random.nextDouble() * Math.max(1, whole.length - before - 2));
+                    // when the report reaches a random size within the first 90 % of what is left
+                    long target = before + 1 + (long) (random.nextDouble() * 0.9 * Math.max(1, whole.length - before - 2));
                     waitUntil(p, out, target, 120_000);
                 }
                 if (!p.isAlive()) break; // it finished first: nothing to interrupt
