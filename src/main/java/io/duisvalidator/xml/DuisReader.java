@@ -135,7 +135,6 @@ public final class DuisReader {
     private final class Pipeline {
         private final XMLReader reader;
         private final GuardHandler guard;
-        private final ValidatorHandler projectValidator;
         private final ValidatorHandler extraValidator;
         private final PruningHandler pruner = new PruningHandler();
         private final SchemaErrors schemaErrors = new SchemaErrors();
@@ -143,21 +142,18 @@ public final class DuisReader {
         private final BindingEvents bindingEvents = new BindingEvents();
 
         Pipeline() throws ParserConfigurationException, SAXException, JAXBException {
-            reader = newXmlReader(options.maxElementDepth());
-            reader.setErrorHandler(Schemas.THROWING); // every error is fatal for a message; nothing printed
+            // The project schema is validated by the parser itself (one pass, no second symbol table): its
+            // violations come to the error handler as recoverable errors and are filed, well-formedness errors are
+            // fatal and stop the parse. The guard then sees the events, and an extra schema validates after it.
+            reader = newXmlReader(options.maxElementDepth(), projectSchema);
+            reader.setErrorHandler(new ParseErrors(schemaErrors.handler(ReadResult.Reason.SCHEMA)));
             guard = new GuardHandler(options.maxElementDepth());
             reader.setContentHandler(guard);
             reader.setProperty("http://xml.org/sax/properties/lexical-handler", guard);
 
-            projectValidator = newValidator(projectSchema, schemaErrors.handler(ReadResult.Reason.SCHEMA));
             extraValidator = extraSchema == null ? null
                     : newValidator(extraSchema, schemaErrors.handler(ReadResult.Reason.EXTRA_SCHEMA));
-            if (extraValidator == null) {
-                projectValidator.setContentHandler(pruner);
-            } else {
-                projectValidator.setContentHandler(extraValidator);
-                extraValidator.setContentHandler(pruner);
-            }
+            if (extraValidator != null) extraValidator.setContentHandler(pruner);
             unmarshaller = ContextHolder.CONTEXT.createUnmarshaller();
             unmarshaller.setEventHandler(bindingEvents);
         }
@@ -167,7 +163,7 @@ public final class DuisReader {
             bindingEvents.reset();
             UnmarshallerHandler binder = unmarshaller.getUnmarshallerHandler();
             pruner.reset(binder, schemaErrors);
-            guard.reset(projectValidator);
+            guard.reset(extraValidator != null ? extraValidator : pruner);
             try {
                 reader.parse(new InputSource(new ByteArrayInputStream(message)));
             } catch (Rejection r) {
@@ -248,11 +244,39 @@ public final class DuisReader {
 
     // ---- hardened parts ----
 
-    private static XMLReader newXmlReader(int maxDepth) throws ParserConfigurationException, SAXException {
+    /**
+     * Errors of the parser: fatal ones (not well-formed) stop the parse; recoverable ones are violations of the
+     * schema the parser validates against, filed like those of any validator so that parsing checks
+     * well-formedness to the end (DV-XML outranks DV-SCHEMA). Nothing printed.
+     */
+    private static final class ParseErrors implements ErrorHandler {
+        private final ErrorHandler schema;
+
+        ParseErrors(ErrorHandler schema) {
+            this.schema = schema;
+        }
+
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            schema.error(e);
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    }
+
+    private static XMLReader newXmlReader(int maxDepth, Schema schema) throws ParserConfigurationException, SAXException {
         // The JDK's own parser, whatever else is on the class path, so that the settings below are known to hold.
         SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
         factory.setNamespaceAware(true);
-        factory.setValidating(false);
+        factory.setValidating(false); // no DTD validation; the schema below is W3C XML Schema
+        factory.setSchema(schema);
         factory.setXIncludeAware(false);
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
