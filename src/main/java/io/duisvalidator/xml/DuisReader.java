@@ -120,8 +120,14 @@ public final class DuisReader {
                 pipelines.remove();
                 return new ReadResult.Failed("XML reader failure: " + t, t);
             }
-            if (!result.isOk()) {
-                pipelines.remove(); // a stopped pipeline is not trusted again: start afresh
+            if (result instanceof ReadResult.Failed) {
+                pipelines.remove(); // stopped by something unforeseen: not trusted again, the next read starts afresh
+            } else if (result instanceof ReadResult.Rejected) {
+                try {
+                    pipeline.afterRejection();
+                } catch (JAXBException | SAXException e) {
+                    pipelines.remove(); // cannot renew its parts: the next read builds a whole new pipeline
+                }
             }
             return result;
         } catch (VirtualMachineError e) {
@@ -135,10 +141,10 @@ public final class DuisReader {
     private final class Pipeline {
         private final XMLReader reader;
         private final GuardHandler guard;
-        private final ValidatorHandler extraValidator;
+        private ValidatorHandler extraValidator;
         private final PruningHandler pruner = new PruningHandler();
         private final SchemaErrors schemaErrors = new SchemaErrors();
-        private final Unmarshaller unmarshaller;
+        private Unmarshaller unmarshaller;
         private final BindingEvents bindingEvents = new BindingEvents();
 
         Pipeline() throws ParserConfigurationException, SAXException, JAXBException {
@@ -151,11 +157,34 @@ public final class DuisReader {
             reader.setContentHandler(guard);
             reader.setProperty("http://xml.org/sax/properties/lexical-handler", guard);
 
-            extraValidator = extraSchema == null ? null
-                    : newValidator(extraSchema, schemaErrors.handler(ReadResult.Reason.EXTRA_SCHEMA));
-            if (extraValidator != null) extraValidator.setContentHandler(pruner);
-            unmarshaller = ContextHolder.CONTEXT.createUnmarshaller();
-            unmarshaller.setEventHandler(bindingEvents);
+            extraValidator = newExtraValidator();
+            unmarshaller = newUnmarshaller();
+        }
+
+        private ValidatorHandler newExtraValidator() throws SAXException {
+            if (extraSchema == null) return null;
+            ValidatorHandler v = newValidator(extraSchema, schemaErrors.handler(ReadResult.Reason.EXTRA_SCHEMA));
+            v.setContentHandler(pruner);
+            return v;
+        }
+
+        private Unmarshaller newUnmarshaller() throws JAXBException {
+            Unmarshaller u = ContextHolder.CONTEXT.createUnmarshaller();
+            u.setEventHandler(bindingEvents);
+            return u;
+        }
+
+        /**
+         * After a rejection, which may have stopped the parse in the middle of the document: JAXB's unmarshalling
+         * context keeps its half-built state across reads, so the unmarshaller is replaced (a few microseconds), and so
+         * is the validator of an extra schema. The parser and its schema validator, the costly part (200-400 us to
+         * build), reset themselves at every parse, and the guard, pruner and error collectors are reset by
+         * {@link #read}: they are kept. DuisReaderReuseTest checks that every read after rejections on one thread is
+         * what a fresh reader gives.
+         */
+        void afterRejection() throws JAXBException, SAXException {
+            unmarshaller = newUnmarshaller();
+            if (extraValidator != null) extraValidator = newExtraValidator();
         }
 
         ReadResult read(byte[] message) throws IOException, JAXBException {

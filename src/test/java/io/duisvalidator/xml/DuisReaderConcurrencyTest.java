@@ -31,7 +31,7 @@ class DuisReaderConcurrencyTest {
     }
 
     /** Comparable form of a result: the request for OK, reason + message + partial request for rejections. */
-    private static String key(ReadResult r) {
+    static String key(ReadResult r) {
         if (r instanceof ReadResult.Ok ok) {
             return "OK " + ok.request();
         }
