@@ -124,7 +124,8 @@ final class ValidateCommand implements Callable<Integer> {
         Validator validator = Validator.create(rules, ctx, readerOptions);
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
 
-        RunSummary summary = new RunSummary().ruleSet(rules.version()).loadMillis(loadMillis);
+        RunSummary summary = new RunSummary().ruleSet(rules.version())
+                .rulesPrebuilt(rules.prebuilt()).loadMillis(loadMillis);
         ResumePoint from = null;
         if (resume) {
             try {

@@ -257,4 +257,7 @@ public final class RuleBase {
      * and why the prebuilt model was not used (none on the classpath, stale, switched off).
      */
     public String origin() { return origin; }
+
+    /** Built from the build's prebuilt rule model (rather than compiled at start). */
+    public boolean prebuilt() { return origin.startsWith("prebuilt"); }
 }

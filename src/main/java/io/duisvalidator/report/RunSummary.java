@@ -15,6 +15,7 @@ public final class RunSummary {
     private final Map<String, Long> bySrv = new TreeMap<>();
     private final Map<String, long[]> bySrvOutcome = new TreeMap<>();
     private String ruleSet;
+    private boolean rulesPrebuilt;
     private long loadMillis;
     private long validateNanos;
 
@@ -40,10 +41,13 @@ public final class RunSummary {
     /** Per SRV, how many of each outcome (indexed by {@link Outcome#ordinal()}). */
     public Map<String, long[]> bySrvOutcome() { return bySrvOutcome; }
     public String ruleSet() { return ruleSet; }
+    /** The rules came from the build's prebuilt model (false: compiled at start, which is what the load time shows). */
+    public boolean rulesPrebuilt() { return rulesPrebuilt; }
     public long loadMillis() { return loadMillis; }
     public long validateNanos() { return validateNanos; }
 
     public RunSummary ruleSet(String r) { ruleSet = r; return this; }
+    public RunSummary rulesPrebuilt(boolean p) { rulesPrebuilt = p; return this; }
     public RunSummary loadMillis(long ms) { loadMillis = ms; return this; }
     public RunSummary validateNanos(long ns) { validateNanos = ns; return this; }
 

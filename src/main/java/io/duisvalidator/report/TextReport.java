@@ -44,8 +44,8 @@ public final class TextReport implements ReportWriter {
             out.println(sb);
         }
         out.println("rule set: " + s.ruleSet());
-        out.printf(Locale.ROOT, "loaded in %d ms; validated in %.3f s (%.0f messages/s)%n", s.loadMillis(),
-                s.validateNanos() / 1e9, s.rate());
+        out.printf(Locale.ROOT, "loaded in %d ms (%s); validated in %.3f s (%.0f messages/s)%n", s.loadMillis(),
+                s.rulesPrebuilt() ? "prebuilt rule model" : "rules compiled at start", s.validateNanos() / 1e9, s.rate());
         out.flush();
     }
 

@@ -52,7 +52,7 @@ class ValidateCommandTest {
         Path out = dir.resolve("r.txt");
         assertThat(run(args(out, "text", MESSAGES.toString()))).isEqualTo(1);
         assertThat(Files.readString(out)).contains("15 files: 10 accepted, 5 rejected, 0 errored",
-                "response codes: E4=5 I99=10", "rule set: ", "loaded in ", "messages/s");
+                "response codes: E4=5 I99=10", "rule set: ", "loaded in ", "(prebuilt rule model)", "messages/s");
     }
 
     @Test

@@ -40,6 +40,8 @@ class RuleModelTest {
     void theBuildMadeACurrentRuleModelAndLoadUsesIt() {
         assertThat(PREBUILT.origin()).startsWith("prebuilt executable model io.duisvalidator.rules.Rules");
         assertThat(compiled.origin()).isEqualTo("compiled at start: prebuilt rule model switched off (-Dduis.rules.prebuilt=false)");
+        assertThat(PREBUILT.prebuilt()).isTrue();
+        assertThat(compiled.prebuilt()).isFalse();
     }
 
     @Test
