@@ -1,6 +1,5 @@
 package io.duisvalidator;
 
-import io.duisvalidator.decision.Severity;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,20 +1,16 @@
 package io.duisvalidator;
 
 import io.duisvalidator.context.Context;
-import io.duisvalidator.decision.Decision;
-import io.duisvalidator.decision.DecisionMaker;
-import io.duisvalidator.decision.ResponseCodes;
-import io.duisvalidator.engine.Findings;
-import io.duisvalidator.engine.RuleBase;
-import io.duisvalidator.facts.DuisRequest;
-import io.duisvalidator.facts.FactBuilder;
-import io.duisvalidator.facts.RequestFact;
+import io.duisvalidator.internal.decision.DecisionMaker;
+import io.duisvalidator.internal.decision.ResponseCodes;
+import io.duisvalidator.internal.engine.Findings;
+import io.duisvalidator.internal.engine.RuleBase;
+import io.duisvalidator.internal.facts.DuisRequest;
+import io.duisvalidator.internal.facts.FactBuilder;
+import io.duisvalidator.internal.facts.RequestFact;
 
-import io.duisvalidator.decision.Finding;
-import io.duisvalidator.decision.Severity;
-import io.duisvalidator.xml.DuisReader;
-import io.duisvalidator.xml.ReadResult;
-import io.duisvalidator.xml.ReaderOptions;
+import io.duisvalidator.internal.xml.DuisReader;
+import io.duisvalidator.internal.xml.ReadResult;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.duisvalidator.bench;
 
-import io.duisvalidator.engine.RuleBase;
+import io.duisvalidator.internal.engine.RuleBase;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;

@@ -1,11 +1,11 @@
 package io.duisvalidator.access;
 
-import io.duisvalidator.ScheduleExecutions;
+import io.duisvalidator.internal.facts.ScheduleExecutions;
 import io.duisvalidator.Validator;
 import io.duisvalidator.context.Appointment;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.Role;
-import io.duisvalidator.facts.CreateScheduleBody;
+import io.duisvalidator.internal.facts.CreateScheduleBody;
 import io.duisvalidator.support.Fixtures;
 import io.duisvalidator.support.Requests;
 import org.junit.jupiter.api.Test;

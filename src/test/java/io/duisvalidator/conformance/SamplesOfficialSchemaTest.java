@@ -2,10 +2,10 @@ package io.duisvalidator.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.duisvalidator.batch.Scenario;
-import io.duisvalidator.xml.DuisReader;
-import io.duisvalidator.xml.ReadResult;
-import io.duisvalidator.xml.ReaderOptions;
+import io.duisvalidator.internal.batch.Scenario;
+import io.duisvalidator.internal.xml.DuisReader;
+import io.duisvalidator.internal.xml.ReadResult;
+import io.duisvalidator.ReaderOptions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

@@ -26,7 +26,7 @@ class CliBadContextTest {
     Run cli(String... args) throws IOException, InterruptedException {
         List<String> cmd = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), "io.duisvalidator.cli.Main"));
+                "-cp", System.getProperty("java.class.path"), "io.duisvalidator.internal.cli.Main"));
         cmd.addAll(List.of(args));
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");

@@ -4,9 +4,9 @@ import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.Validator;
-import io.duisvalidator.batch.Scenario;
+import io.duisvalidator.internal.batch.Scenario;
 import io.duisvalidator.context.CsvContextLoader;
-import io.duisvalidator.decision.Decision;
+import io.duisvalidator.Decision;
 import io.duisvalidator.support.DecisionInvariants;
 import io.duisvalidator.support.Fixtures;
 

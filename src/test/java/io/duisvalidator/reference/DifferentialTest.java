@@ -2,12 +2,12 @@ package io.duisvalidator.reference;
 
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.Validator;
-import io.duisvalidator.decision.Decision;
-import io.duisvalidator.facts.DuisRequest;
-import io.duisvalidator.facts.FactBuilder;
+import io.duisvalidator.Decision;
+import io.duisvalidator.internal.facts.DuisRequest;
+import io.duisvalidator.internal.facts.FactBuilder;
 import io.duisvalidator.support.Fixtures;
-import io.duisvalidator.xml.DuisReader;
-import io.duisvalidator.xml.ReadResult;
+import io.duisvalidator.internal.xml.DuisReader;
+import io.duisvalidator.internal.xml.ReadResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -8,9 +8,9 @@ import io.duisvalidator.context.Execution;
 import io.duisvalidator.context.InMemoryScheduleHistory;
 import io.duisvalidator.context.Role;
 import io.duisvalidator.context.Schedule;
-import io.duisvalidator.decision.Severity;
-import io.duisvalidator.facts.CreateScheduleBody;
-import io.duisvalidator.facts.DuisRequest;
+import io.duisvalidator.Severity;
+import io.duisvalidator.internal.facts.CreateScheduleBody;
+import io.duisvalidator.internal.facts.DuisRequest;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -4,12 +4,12 @@ import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.context.Appointment;
 import io.duisvalidator.context.Role;
 import io.duisvalidator.context.Schedule;
-import io.duisvalidator.decision.Decision;
-import io.duisvalidator.decision.Finding;
-import io.duisvalidator.decision.Severity;
-import io.duisvalidator.engine.RuleTables;
-import io.duisvalidator.facts.FailedExecution;
-import io.duisvalidator.facts.RequestFact;
+import io.duisvalidator.Decision;
+import io.duisvalidator.Finding;
+import io.duisvalidator.Severity;
+import io.duisvalidator.internal.engine.RuleTables;
+import io.duisvalidator.internal.facts.FailedExecution;
+import io.duisvalidator.internal.facts.RequestFact;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -23,7 +23,7 @@ import java.util.TreeSet;
 
 /**
  * A hand-written decider in plain Java that reaches the decisions of the rule set without Drools, from the same
- * inputs the rules get: the facts {@link io.duisvalidator.facts.FactBuilder} builds (the request fact, the MPAN's
+ * inputs the rules get: the facts {@link io.duisvalidator.internal.facts.FactBuilder} builds (the request fact, the MPAN's
  * appointments, the requester's failed executions, the 5.2 / 5.3 schedules) and the same rule tables
  * ({@code rules/tables/*.csv} are data; the logic here is written again from docs/decisions.md and docs/codes.md).
  *

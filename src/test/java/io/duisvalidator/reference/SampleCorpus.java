@@ -2,10 +2,10 @@ package io.duisvalidator.reference;
 
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.Validator;
-import io.duisvalidator.batch.Scenario;
+import io.duisvalidator.internal.batch.Scenario;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.CsvContextLoader;
-import io.duisvalidator.engine.RuleBase;
+import io.duisvalidator.internal.engine.RuleBase;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package io.duisvalidator.security;
 
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.Validator;
-import io.duisvalidator.batch.Scenario;
+import io.duisvalidator.internal.batch.Scenario;
 import io.duisvalidator.context.CsvContextLoader;
-import io.duisvalidator.decision.Decision;
-import io.duisvalidator.decision.Outcome;
+import io.duisvalidator.Decision;
+import io.duisvalidator.Outcome;
 import io.duisvalidator.support.DecisionInvariants;
 import io.duisvalidator.support.Fixtures;
 import org.junit.jupiter.api.AfterAll;

@@ -2,10 +2,10 @@ package io.duisvalidator.soak;
 
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.Validator;
-import io.duisvalidator.batch.Scenario;
+import io.duisvalidator.internal.batch.Scenario;
 import io.duisvalidator.context.CsvContextLoader;
-import io.duisvalidator.decision.Decision;
-import io.duisvalidator.engine.RuleBase;
+import io.duisvalidator.Decision;
+import io.duisvalidator.internal.engine.RuleBase;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package io.duisvalidator.support;
 
-import io.duisvalidator.decision.Decision;
-import io.duisvalidator.decision.Finding;
-import io.duisvalidator.decision.Outcome;
-import io.duisvalidator.decision.ResponseCodes;
-import io.duisvalidator.decision.Severity;
+import io.duisvalidator.Decision;
+import io.duisvalidator.Finding;
+import io.duisvalidator.Outcome;
+import io.duisvalidator.internal.decision.ResponseCodes;
+import io.duisvalidator.Severity;
 
 import java.util.Comparator;
 import java.util.Optional;

@@ -6,8 +6,8 @@ import io.duisvalidator.context.Appointment;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.Device;
 import io.duisvalidator.context.Role;
-import io.duisvalidator.decision.Severity;
-import io.duisvalidator.engine.RuleBase;
+import io.duisvalidator.Severity;
+import io.duisvalidator.internal.engine.RuleBase;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package io.duisvalidator.support;
 
-import io.duisvalidator.facts.CreateScheduleBody;
-import io.duisvalidator.facts.DuisRequest;
+import io.duisvalidator.internal.facts.CreateScheduleBody;
+import io.duisvalidator.internal.facts.DuisRequest;
 
 import java.math.BigDecimal;
 import java.time.Instant;

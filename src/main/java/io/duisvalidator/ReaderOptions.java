@@ -1,0 +1,46 @@
+package io.duisvalidator;
+
+import io.duisvalidator.internal.xml.DuisReader;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Limits and extras of a {@link DuisReader}. Immutable.
+ *
+ * @param maxMessageBytes largest message accepted, in bytes (default 1 MiB); a larger one is DV-XML
+ * @param maxElementDepth deepest element nesting accepted (default 100; a DUIS request needs about 8)
+ * @param extraSchema     an XSD validated in addition to the project schema (the CLI's {@code --schema FILE},
+ *                        e.g. the official DUIS schema), or null. Its imports are read from local files only.
+ */
+public record ReaderOptions(int maxMessageBytes, int maxElementDepth, Path extraSchema) {
+
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 1 << 20;
+    public static final int DEFAULT_MAX_ELEMENT_DEPTH = 100;
+
+    public ReaderOptions {
+        if (maxMessageBytes < 1) {
+            throw new IllegalArgumentException("maxMessageBytes must be positive: " + maxMessageBytes);
+        }
+        if (maxElementDepth < 4) {
+            throw new IllegalArgumentException("maxElementDepth must be at least 4 (Request/Body/body/field): " + maxElementDepth);
+        }
+    }
+
+    /** 1 MiB, depth 100, no extra schema. */
+    public static ReaderOptions defaults() {
+        return new ReaderOptions(DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_ELEMENT_DEPTH, null);
+    }
+
+    public ReaderOptions withMaxMessageBytes(int bytes) {
+        return new ReaderOptions(bytes, maxElementDepth, extraSchema);
+    }
+
+    public ReaderOptions withMaxElementDepth(int depth) {
+        return new ReaderOptions(maxMessageBytes, depth, extraSchema);
+    }
+
+    public ReaderOptions withExtraSchema(Path xsd) {
+        return new ReaderOptions(maxMessageBytes, maxElementDepth, Objects.requireNonNull(xsd, "xsd"));
+    }
+}

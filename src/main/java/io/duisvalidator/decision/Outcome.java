@@ -1,4 +1,0 @@
-package io.duisvalidator.decision;
-
-/** ERROR is for an input that could not be processed or a failure of the validator: never counted as accepted. */
-public enum Outcome { ACCEPTED, REJECTED, ERROR }

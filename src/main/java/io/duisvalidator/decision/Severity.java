@@ -1,4 +1,0 @@
-package io.duisvalidator.decision;
-
-/** ERROR rejects the request; WARNING and INFO are reported only. */
-public enum Severity { ERROR, WARNING, INFO }

@@ -1,0 +1,267 @@
+package io.duisvalidator.internal.cli;
+
+import io.duisvalidator.ValidationSettings;
+import io.duisvalidator.Validator;
+import io.duisvalidator.internal.batch.BatchRunner;
+import io.duisvalidator.internal.batch.ExpectRunner;
+import io.duisvalidator.internal.batch.InputFiles;
+import io.duisvalidator.internal.batch.Scenario;
+import io.duisvalidator.context.Context;
+import io.duisvalidator.context.ContextFormatException;
+import io.duisvalidator.context.CsvContextLoader;
+import io.duisvalidator.internal.engine.RuleBase;
+import io.duisvalidator.internal.batch.FileResult;
+import io.duisvalidator.internal.report.HtmlReport;
+import io.duisvalidator.internal.report.JsonlReport;
+import io.duisvalidator.internal.report.JunitReport;
+import io.duisvalidator.internal.report.ResponseFiles;
+import io.duisvalidator.internal.report.ResumePoint;
+import io.duisvalidator.internal.report.SarifReport;
+import io.duisvalidator.internal.report.ReportWriter;
+import io.duisvalidator.internal.report.RunSummary;
+import io.duisvalidator.internal.report.TextReport;
+import io.duisvalidator.ReaderOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code validate [options] PATH...} as the command-line contract fixes it. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Validate DUIS request files (or folders of them) and report a decision per message.")
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = ".xml files, or folders searched recursively for *.xml")
+    List<Path> paths;
+
+    @Option(names = "--context", paramLabel = "DIR", description = "folder with users.csv, inventory.csv, registration.csv, schedules.csv, executions.csv")
+    Path context;
+
+    @Mixin
+    SettingsOptions settingsOptions;
+
+    @Mixin
+    H313aOption h313aOption;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "jsonl, text, junit, sarif, html (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the report here (default: standard output)")
+    Path out;
+
+    @Option(names = "--schema", paramLabel = "FILE", description = "also validate each message against this XSD (e.g. an official DUIS schema)")
+    Path schema;
+
+    @Option(names = "--expect", description = "regression mode: PATHs hold scenario folders; compare with their expected.jsonl")
+    boolean expect;
+
+    @Option(names = "--threads", paramLabel = "N", description = "validation threads (default: the number of cores)")
+    Integer threads;
+
+    @Option(names = "--quiet", description = "no progress output")
+    boolean quiet;
+
+    @Option(names = "--responses", paramLabel = "DIR", description = "also write the DUIS Response acknowledgement of each message to this folder")
+    Path responses;
+
+    @Option(names = "--resume", description = "continue an interrupted run: keep the complete results already in --out "
+            + "(jsonl), validate only the inputs they do not cover, and append (a missing --out starts the run)")
+    boolean resume;
+
+    private static final List<String> FORMATS = List.of("jsonl", "text", "junit", "sarif", "html");
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream err = System.err;
+        ValidationSettings settings;
+        try {
+            settings = h313aOption.apply(settingsOptions.settings());
+        } catch (IOException e) {
+            return usage(err, e.getMessage());
+        }
+        if (!FORMATS.contains(format)) return usage(err, "unknown --format " + format + " " + FORMATS);
+        if (responses != null && Files.exists(responses) && !Files.isDirectory(responses)) {
+            return usage(err, "--responses is not a folder: " + responses);
+        }
+        for (Path p : paths) if (!Files.exists(p)) return usage(err, "no such file or folder: " + p);
+        if (schema != null && !Files.isRegularFile(schema)) return usage(err, "no such schema file: " + schema);
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) return usage(err, "--threads must be at least 1");
+        if (resume && expect) return usage(err, "--resume does not apply to --expect");
+        if (resume && (out == null || !format.equals("jsonl"))) return usage(err, "--resume needs --format jsonl and --out FILE");
+
+        long t0 = System.nanoTime();
+        RuleBase rules = RuleBase.load();
+        ReaderOptions readerOptions = schema == null ? ReaderOptions.defaults() : ReaderOptions.defaults().withExtraSchema(schema);
+
+        if (expect) return expect(rules, settings, readerOptions, n, err);
+
+        Context ctx;
+        try {
+            ctx = context == null ? Context.empty() : CsvContextLoader.load(context);
+        } catch (ContextFormatException e) {
+            return usage(err, "context: " + e.getMessage());
+        }
+        ctx.warnings().forEach(w -> err.println("warning: " + w));
+        Validator validator = Validator.create(rules, ctx, readerOptions);
+        long loadMillis = (System.nanoTime() - t0) / 1_000_000;
+
+        RunSummary summary = new RunSummary().ruleSet(rules.version())
+                .rulesPrebuilt(rules.prebuilt()).loadMillis(loadMillis);
+        ResumePoint from = null;
+        if (resume) {
+            try {
+                from = ResumePoint.open(out, rules.version(), summary::add);
+            } catch (ResumePoint.CannotResume e) {
+                return usage(err, e.getMessage());
+            }
+            err.println("resume: " + from.kept() + " results kept from " + out
+                    + (from.droppedBytes() == 0 ? "" : " (an incomplete last line of " + from.droppedBytes() + " bytes was cut)"));
+        }
+        Iterable<Path> inputs = from == null ? new InputFiles(paths) : from.remaining(new InputFiles(paths));
+        OutputStream os = open(from != null);
+        List<ReportWriter> writers = new ArrayList<>();
+        // the response file first: a result line in the report then means its response is in place too
+        if (responses != null) writers.add(new ResponseFiles(responses, settings.receivedAt()));
+        writers.add(writer(os, rules));
+        Run run = new Run(ReportWriter.all(writers), os, summary);
+        Thread hook = new Thread(run::interrupted, "duis-validator-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (Progress progress = quiet ? Progress.none() : Progress.start(InputFiles.count(inputs), err, Duration.ofSeconds(5))) {
+            run.start();
+            new BatchRunner(validator, settings, n).run(inputs, r -> run.accept(r, progress));
+        } finally {
+            run.finish();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
+            }
+        }
+        if (from != null && from.notAmongInputs() > 0) {
+            err.println("warning: resume: " + from.notAmongInputs() + " results kept in " + out
+                    + " name files that are no longer among the inputs");
+        }
+        return summary.exitStatus();
+    }
+
+
+    /**
+     * The results side of a run: each result is tallied and written whole under one lock, so that an interruption
+     * (Ctrl-C, SIGTERM: the shutdown hook) stops taking results, lets the line being written finish, then finishes
+     * and closes the report: the output holds complete lines (and, for junit, sarif and html, a whole document).
+     */
+    private static final class Run {
+        private final ReportWriter report;
+        private final OutputStream os;
+        private final RunSummary summary;
+        private long t0;
+        private boolean closed;
+
+        Run(ReportWriter report, OutputStream os, RunSummary summary) {
+            this.report = report;
+            this.os = os;
+            this.summary = summary;
+        }
+
+        synchronized void start() {
+            t0 = System.nanoTime();
+        }
+
+        synchronized void accept(FileResult r, Progress progress) {
+            if (closed) throw new CancellationException("interrupted: the report is closed");
+            summary.add(r);
+            try {
+                report.write(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            progress.step();
+        }
+
+        /** Normal end, or a failure: finish and close once. */
+        synchronized void finish() throws IOException {
+            if (closed) return;
+            closed = true;
+            summary.validateNanos(System.nanoTime() - t0);
+            try (os; report) {
+                report.finish(summary);
+            }
+        }
+
+        /** The shutdown hook: waits for the result being written, then finishes with what was done. */
+        void interrupted() {
+            try {
+                finish();
+            } catch (IOException | RuntimeException e) {
+                // nothing more can be done while the JVM stops
+            }
+        }
+    }
+
+    private int expect(RuleBase rules, ValidationSettings settings, ReaderOptions readerOptions, int n, PrintStream err)
+            throws IOException, InterruptedException {
+        List<Scenario> scenarios = Scenario.find(paths);
+        if (scenarios.isEmpty()) return usage(err, "no scenario folders (folders with messages/) under " + paths);
+        ExpectRunner runner = new ExpectRunner(rules, settings, readerOptions, n);
+        List<ExpectRunner.ScenarioResult> results = new ArrayList<>();
+        for (Scenario sc : scenarios) {
+            try {
+                results.add(runner.run(sc, r -> { }));
+            } catch (ContextFormatException e) {
+                return usage(err, sc.dir() + ": context: " + e.getMessage());
+            }
+        }
+        PrintStream o = out == null ? System.out : new PrintStream(Files.newOutputStream(out), true, "UTF-8");
+        runner.report(results, o);
+        o.flush();
+        return results.stream().allMatch(r -> r.differences().isEmpty()) ? Exit.ACCEPTED : Exit.REJECTED;
+    }
+
+    private OutputStream open(boolean append) throws IOException {
+        if (out == null) {
+            return new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16) {
+                @Override
+                public void close() throws IOException {
+                    flush(); // never close standard output
+                }
+            };
+        }
+        return new BufferedOutputStream(append
+                ? Files.newOutputStream(out, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
+                : Files.newOutputStream(out), 1 << 16);
+    }
+
+    private ReportWriter writer(OutputStream os, RuleBase rules) throws IOException {
+        return switch (format) {
+            case "jsonl" -> new JsonlReport(os);
+            case "junit" -> new JunitReport(os);
+            case "sarif" -> new SarifReport(os, rules.rules().values());
+            case "html" -> new HtmlReport(os);
+            default -> new TextReport(os);
+        };
+    }
+
+    private static int usage(PrintStream err, String message) {
+        err.println("duis-validator: " + message);
+        return Exit.USAGE;
+    }
+}

@@ -1,0 +1,263 @@
+package io.duisvalidator.internal.engine;
+
+import io.duisvalidator.Severity;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The rule set, built once from {@code rules/} (hand-written DRL plus the rules generated from the tables) and shared
+ * by all threads. {@link #evaluate} is thread-safe: each thread reuses its own session over the shared base (see {@link Session}).
+ */
+public final class RuleBase {
+    /** The global of every rule file that the rules report to (rules/*.drl, rules/templates/*.drt). */
+    static final String FINDINGS_GLOBAL = "findings";
+    private static final System.Logger LOG = System.getLogger(RuleBase.class.getName());
+    private static final List<String> REQUIRED_METADATA = List.of("ruleId", "requirement", "reference", "severity", "code");
+
+    private final KieBase kieBase;
+    private final Map<String, RuleInfo> rules;
+    /** The same metadata in a hash map: consequences look their rule up by name on every firing. */
+    private final Map<String, RuleInfo> rulesByName;
+    /** The DRL, generated on first use when the rule base was built from the prebuilt model. */
+    private final Supplier<Map<String, String>> sourceText;
+    private volatile Map<String, String> sources;
+    private final RuleTables tables;
+    private final String version;
+    private final String origin;
+    private final ThreadLocal<Session> sessions;
+
+    private RuleBase(KieBase kieBase, Map<String, RuleInfo> rules, Supplier<Map<String, String>> sourceText,
+                     RuleTables tables, String version, String origin) {
+        this.kieBase = kieBase;
+        this.rules = rules;
+        this.rulesByName = new java.util.HashMap<>(rules);
+        this.sourceText = sourceText;
+        this.tables = tables;
+        this.version = version;
+        this.origin = origin;
+        this.sessions = new ThreadLocal<>();
+    }
+
+    /**
+     * The rule set of the classpath folder {@code rules/}. Built from the prebuilt rule model when the jar carries a
+     * current one ({@link RuleModel}: generated and compiled by the build from the same files), otherwise compiled
+     * from the files (hand-written DRL plus the rules generated from the tables); {@link #origin()} says which.
+     * Fails with every build error it finds.
+     */
+    public static RuleBase load() {
+        Properties manifest = RuleSources.manifest();
+        RuleTables tables = RuleTables.fromClasspath();
+        String name = manifest.getProperty("name", "duis-mp162") + " " + manifest.getProperty("version", "0");
+        RuleModel.Choice choice = RuleModel.choose(manifest);
+        if (choice.prebuilt()) {
+            try {
+                KieBase kieBase = RuleModel.newKieBase(choice.modelClass());
+                return new RuleBase(kieBase, readMetadata(kieBase), () -> sources(manifest, tables), tables,
+                        name + " (" + choice.ruleSetDigest() + ")", choice.reason());
+            } catch (ReflectiveOperationException | LinkageError e) {
+                choice = RuleModel.Choice.compile("the prebuilt rule model cannot be loaded: " + e, true);
+            }
+        }
+        if (choice.warn()) LOG.log(System.Logger.Level.WARNING, "rules compiled at start: " + choice.reason());
+        return compiled(sources(manifest, tables), tables, name, choice.reason());
+    }
+
+    /**
+     * The rule set with more DRL files compiled in (tests: a rule that fails on purpose shows what a failing rule
+     * does to a decision and to the thread's session).
+     */
+    static RuleBase loadWith(Map<String, String> moreSources) {
+        Properties manifest = RuleSources.manifest();
+        RuleTables tables = RuleTables.fromClasspath();
+        Map<String, String> sources = sources(manifest, tables);
+        sources.putAll(moreSources);
+        return compiled(sources, tables, "duis-mp162 with " + moreSources.keySet(), "with extra rules " + moreSources.keySet());
+    }
+
+    private static RuleBase compiled(Map<String, String> sources, RuleTables tables, String name, String reason) {
+        KieBase kieBase = compile(sources);
+        return new RuleBase(kieBase, readMetadata(kieBase), () -> sources, tables, name + " (" + digest(sources) + ")",
+                "compiled at start: " + reason);
+    }
+
+    /** The DRL of the rule set by file name: the hand-written files, then those generated from the tables. */
+    static Map<String, String> sources(Properties manifest, RuleTables tables) {
+        Map<String, String> sources = new LinkedHashMap<>(RuleSources.handWritten(manifest));
+        sources.putAll(new RuleGenerator(tables).generate());
+        return sources;
+    }
+
+    private static KieBase compile(Map<String, String> sources) {
+        KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            kb.add(ResourceFactory.newByteArrayResource(e.getValue().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath("rules/" + e.getKey()), ResourceType.DRL);
+        }
+        if (kb.hasErrors()) {
+            StringBuilder sb = new StringBuilder("the rule set does not build:");
+            for (KnowledgeBuilderError err : kb.getErrors()) {
+                sb.append("\n  ").append(err.getResource() == null ? "" : err.getResource().getSourcePath())
+                        .append(Arrays.toString(err.getLines())).append(": ").append(err.getMessage());
+            }
+            throw new IllegalStateException(sb.toString());
+        }
+        return kb.newKieBase();
+    }
+
+    private static Map<String, RuleInfo> readMetadata(KieBase kieBase) {
+        Map<String, RuleInfo> out = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        Map<String, String> ids = new TreeMap<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                Map<String, Object> md = r.getMetaData();
+                List<String> missing = REQUIRED_METADATA.stream().filter(k -> md.get(k) == null).toList();
+                if (!missing.isEmpty()) {
+                    problems.add("rule \"" + r.getName() + "\" lacks metadata " + missing);
+                    continue;
+                }
+                String ruleId = text(md.get("ruleId"));
+                String previous = ids.put(ruleId, r.getName());
+                if (previous != null) problems.add("rule id " + ruleId + " is used by \"" + previous + "\" and \"" + r.getName() + "\"");
+                Severity severity;
+                try {
+                    severity = Severity.valueOf(text(md.get("severity")));
+                } catch (IllegalArgumentException e) {
+                    problems.add("rule \"" + r.getName() + "\" has an unknown severity " + md.get("severity"));
+                    continue;
+                }
+                out.put(r.getName(), new RuleInfo(r.getName(), p.getName(), ruleId, text(md.get("requirement")),
+                        text(md.get("reference")), severity, text(md.get("code"))));
+            }
+        }
+        if (!problems.isEmpty()) throw new IllegalStateException("rule metadata: " + String.join("; ", problems));
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static String text(Object o) {
+        String s = String.valueOf(o);
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    /** The content digest of the rule set's DRL that {@link #version()} names (the build records it for the prebuilt model). */
+    static String digest(Map<String, String> sources) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, String> e : new TreeMap<>(sources).entrySet()) {
+                md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+            return "sha256:" + HexFormat.of().formatHex(md.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs the rules over the facts given (the request fact and its context slice) and returns what they found. */
+    public Findings evaluate(List<?> facts) {
+        Session s = sessions.get();
+        if (s == null) {
+            s = new Session(kieBase.newKieSession(), new Findings(rulesByName));
+            sessions.set(s);
+        }
+        try {
+            return s.run(facts);
+        } catch (RuntimeException | Error e) {
+            // a session stopped half-way is not trusted again: the next evaluation on this thread starts afresh
+            sessions.remove();
+            s.dispose();
+            throw e;
+        }
+    }
+
+    /**
+     * One thread's stateful session, reused from one evaluation to the next. The rules report to the session's global
+     * {@code findings} (one {@link Findings} per session, emptied before each evaluation and copied out after), so no
+     * rule joins a fact of its own: only the request's facts are inserted, fired and deleted, and only the rules
+     * whose literal constraints the request matches are touched. Reusing the session saves building the node and
+     * segment memories of the rules a request touches on every evaluation. Each evaluation starts from the same,
+     * empty, working memory, so decisions are those of a fresh session.
+     */
+    private static final class Session {
+        private final KieSession session;
+        private final Findings sink;
+        private final List<FactHandle> handles = new ArrayList<>(8);
+
+        Session(KieSession session, Findings sink) {
+            this.session = session;
+            this.sink = sink;
+            session.setGlobal(FINDINGS_GLOBAL, sink);
+        }
+
+        Findings run(List<?> facts) {
+            sink.clear();
+            try {
+                for (Object f : facts) handles.add(session.insert(f));
+                session.fireAllRules();
+            } finally {
+                for (FactHandle h : handles) session.delete(h);
+                handles.clear();
+            }
+            return sink.copy();
+        }
+
+        void dispose() {
+            try {
+                session.dispose();
+            } catch (RuntimeException ignored) {
+                // already broken; nothing more to release
+            }
+        }
+    }
+
+    /** Metadata of every rule, by rule name, as read back from the built rule base. */
+    public Map<String, RuleInfo> rules() { return rules; }
+
+    /** The DRL the rule base was built from, by file name (hand-written files and generated ones). */
+    public Map<String, String> sources() {
+        Map<String, String> s = sources;
+        if (s == null) {
+            synchronized (this) {
+                if (sources == null) sources = Collections.unmodifiableMap(sourceText.get());
+                s = sources;
+            }
+        }
+        return s;
+    }
+
+    public RuleTables tables() { return tables; }
+
+    /** Name, version and content digest of the rule set: every decision names it. */
+    public String version() { return version; }
+
+    /**
+     * How this rule base was built: {@code "prebuilt executable model <class>"}, or {@code "compiled at start: "}
+     * and why the prebuilt model was not used (none on the classpath, stale, switched off).
+     */
+    public String origin() { return origin; }
+
+    /** Built from the build's prebuilt rule model (rather than compiled at start). */
+    public boolean prebuilt() { return origin.startsWith("prebuilt"); }
+}

@@ -1,0 +1,82 @@
+package io.duisvalidator.internal.engine;
+
+import org.drools.base.util.Drools;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/**
+ * The prebuilt rule model: the executable model (Drools' rules as Java classes) of the rule set, generated and compiled
+ * by the build from the same {@code rules/} files ({@link RuleModelGenerator}, phase {@code process-classes}) and
+ * packed in the jar with a record of what it was built from. Building a rule base from it compiles nothing, which
+ * is what makes {@link RuleBase#load()} fast from a cold JVM. The record is trusted only when the digest of the
+ * {@code rules/} files on the classpath and the running Drools version are those it names; otherwise the rule base is
+ * compiled from the files at start, as without a prebuilt model, and a warning says why.
+ */
+final class RuleModel {
+    /** The record the build writes beside the model's classes. */
+    static final String RECORD = "META-INF/duis-validator/rule-model.properties";
+    /** {@code -Dduis.rules.prebuilt=false} compiles the rules at start even where a current prebuilt model exists. */
+    static final String SWITCH = "duis.rules.prebuilt";
+
+    private RuleModel() {}
+
+    /**
+     * What {@link RuleBase#load()} builds from: the prebuilt model ({@code modelClass} set, with the rule-set digest
+     * recorded at build time) or the {@code rules/} files ({@code modelClass} null), with why, and whether the
+     * reason deserves a warning (a prebuilt model missing or stale, rather than switched off).
+     */
+    record Choice(String modelClass, String ruleSetDigest, String reason, boolean warn) {
+        boolean prebuilt() { return modelClass != null; }
+
+        static Choice compile(String reason, boolean warn) { return new Choice(null, null, reason, warn); }
+    }
+
+    static Choice choose(Properties manifest) {
+        return choose(readRecord(), RuleSources.inputsDigest(manifest), Drools.getFullVersion(), System.getProperty(SWITCH));
+    }
+
+    static Choice choose(Properties record, String inputsDigest, String droolsVersion, String switchValue) {
+        if ("false".equalsIgnoreCase(switchValue)) {
+            return Choice.compile("prebuilt rule model switched off (-D" + SWITCH + "=false)", false);
+        }
+        if (record == null) return Choice.compile("no prebuilt rule model on the classpath (" + RECORD + ")", true);
+        String builtFrom = record.getProperty("inputs");
+        if (!inputsDigest.equals(builtFrom)) {
+            return Choice.compile("the prebuilt rule model is stale: built from rules/ " + builtFrom
+                    + ", the rules/ on the classpath are " + inputsDigest, true);
+        }
+        String builtFor = record.getProperty("drools");
+        if (!droolsVersion.equals(builtFor)) {
+            return Choice.compile("the prebuilt rule model was built for Drools " + builtFor + ", running " + droolsVersion, true);
+        }
+        String model = record.getProperty("model");
+        String digest = record.getProperty("ruleset");
+        if (model == null || digest == null) return Choice.compile("the prebuilt rule model's record is incomplete", true);
+        return new Choice(model, digest, "prebuilt executable model " + model, false);
+    }
+
+    /** The record of the prebuilt model on the classpath, or null when there is none. */
+    static Properties readRecord() {
+        try (InputStream in = RuleModel.class.getClassLoader().getResourceAsStream(RECORD)) {
+            if (in == null) return null;
+            Properties p = new Properties();
+            p.load(in);
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RECORD, e);
+        }
+    }
+
+    /** A rule base built from the prebuilt model's classes (nothing compiled). */
+    static KieBase newKieBase(String modelClass) throws ReflectiveOperationException {
+        Model model = (Model) Class.forName(modelClass, true, RuleModel.class.getClassLoader())
+                .getDeclaredConstructor().newInstance();
+        return KieBaseBuilder.createKieBaseFromModel(model);
+    }
+}

@@ -1,0 +1,109 @@
+package io.duisvalidator.internal.engine;
+
+import org.drools.base.util.Drools;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * Build step, not used at run time: generates the executable model of the rule set from the {@code rules/} files on
+ * the classpath (the hand-written DRL and the DRL generated from the tables, exactly what {@link RuleBase#load()}
+ * would otherwise compile at start), compiles it, and writes its classes and the record of {@link RuleModel} into
+ * the build's classes folder. Maven runs it in the {@code process-classes} phase (exec-maven-plugin, see pom.xml)
+ * with {@code drools-model-codegen} on its classpath; that module is needed for this step only.
+ *
+ * <pre>java -cp target/classes:&lt;dependencies&gt;:drools-model-codegen... io.duisvalidator.internal.engine.RuleModelGenerator target/classes</pre>
+ */
+public final class RuleModelGenerator {
+    /** The package of every rule (the DRL's {@code package}); the generated classes live there. */
+    static final String RULE_PACKAGE = "io.duisvalidator.internal.rules";
+    private static final ReleaseId RELEASE = KieServices.get().newReleaseId("io.duisvalidator", "duis-rule-model", "1");
+
+    private RuleModelGenerator() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) throw new IllegalArgumentException("usage: RuleModelGenerator <classes folder>");
+        long t0 = System.nanoTime();
+        Path classes = Path.of(args[0]);
+        Properties manifest = RuleSources.manifest();
+        Map<String, String> sources = RuleBase.sources(manifest, RuleTables.fromClasspath());
+        InternalKieModule module = build(sources);
+
+        String packageDir = RULE_PACKAGE.replace('.', '/') + "/";
+        deleteTree(classes.resolve(packageDir)); // classes of an earlier generation
+        int written = 0;
+        for (String f : module.getFileNames()) {
+            if (f.startsWith(packageDir) && f.endsWith(".class")) {
+                Path out = classes.resolve(f);
+                Files.createDirectories(out.getParent());
+                Files.write(out, module.getBytes(f));
+                written++;
+            }
+        }
+        Properties record = new Properties();
+        record.setProperty("model", modelClass(module));
+        record.setProperty("inputs", RuleSources.inputsDigest(manifest));
+        record.setProperty("ruleset", RuleBase.digest(sources));
+        record.setProperty("drools", Drools.getFullVersion());
+        Path recordFile = classes.resolve(RuleModel.RECORD);
+        Files.createDirectories(recordFile.getParent());
+        try (OutputStream os = Files.newOutputStream(recordFile)) {
+            record.store(os, "prebuilt rule model: written by RuleModelGenerator at build time, read by RuleBase.load()");
+        }
+        System.out.printf("rule model: %d rule files, %d classes written under %s, %s (%.1f s)%n", sources.size(),
+                written, classes.resolve(packageDir), record.getProperty("model"), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The executable model of the sources, compiled (drools-model-codegen), or every build error. */
+    private static InternalKieModule build(Map<String, String> sources) throws ClassNotFoundException {
+        KieServices ks = KieServices.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(RELEASE);
+        String folder = "src/main/resources/" + RULE_PACKAGE.replace('.', '/') + "/";
+        sources.forEach((file, drl) -> kfs.write(folder + file.replace('/', '-'), drl));
+        // named, not imported: drools-model-codegen is on this step's classpath only, never on the library's
+        Class<? extends KieBuilder.ProjectType> executableModel = Class
+                .forName("org.drools.model.codegen.ExecutableModelProject").asSubclass(KieBuilder.ProjectType.class);
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(executableModel);
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            StringBuilder sb = new StringBuilder("the rule model does not build:");
+            errors.forEach(m -> sb.append("\n  ").append(m.getPath()).append(':').append(m.getLine()).append(": ")
+                    .append(m.getText()));
+            throw new IllegalStateException(sb.toString());
+        }
+        return (InternalKieModule) builder.getKieModule();
+    }
+
+    /** The model class that the generated module names (one package, so one class). */
+    private static String modelClass(InternalKieModule module) {
+        String file = "META-INF/kie/" + RELEASE.getGroupId() + "/" + RELEASE.getArtifactId() + "/drools-model";
+        byte[] bytes = module.getBytes(file);
+        if (bytes == null) throw new IllegalStateException("the generated module has no " + file);
+        List<String> models = new String(bytes, StandardCharsets.UTF_8).lines().map(String::trim)
+                .filter(l -> !l.isEmpty() && !l.startsWith("Drools-Model-Version:")).toList();
+        if (models.size() != 1) throw new IllegalStateException("expected one rule model in " + file + ", found " + models);
+        return models.get(0);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}

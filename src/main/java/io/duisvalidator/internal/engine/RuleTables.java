@@ -1,0 +1,81 @@
+package io.duisvalidator.internal.engine;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rule tables of {@code rules/tables/}: the data an auditor reads and from which rules are generated.
+ * Each table is a list of rows, each row a map from column name to text, in file order.
+ */
+public final class RuleTables {
+    public static final String ELIGIBILITY = "eligibility.csv";
+    public static final String TRT = "trt.csv";
+    public static final String SRV_CATALOGUE = "srv-catalogue.csv";
+    public static final String DEVICE_TYPES = "device-types.csv";
+    /** Every table of the rule set, in the order they are read. */
+    static final List<String> ALL = List.of(ELIGIBILITY, TRT, SRV_CATALOGUE, DEVICE_TYPES);
+
+    private final Map<String, List<Map<String, String>>> tables;
+
+    private RuleTables(Map<String, List<Map<String, String>>> tables) {
+        this.tables = tables;
+    }
+
+    /** Reads the tables from the classpath folder {@code rules/tables/}. */
+    public static RuleTables fromClasspath() {
+        Map<String, List<Map<String, String>>> t = new LinkedHashMap<>();
+        for (String name : ALL) {
+            t.put(name, read(name, RuleSources.open("tables/" + name)));
+        }
+        return new RuleTables(t);
+    }
+
+    /** Tables from rows already read (e.g. a table with a row removed, to see what the analyses say). */
+    public static RuleTables of(Map<String, List<Map<String, String>>> tables) {
+        Map<String, List<Map<String, String>>> t = new LinkedHashMap<>();
+        tables.forEach((k, v) -> t.put(k, List.copyOf(v)));
+        return new RuleTables(t);
+    }
+
+    /** Any CSV file of the rule set's classpath folder {@code rules/} (e.g. {@code requirements.csv}), as rows. */
+    public static List<Map<String, String>> readRuleFile(String path) {
+        return read(path, RuleSources.open(path));
+    }
+
+    static List<Map<String, String>> read(String name, InputStream in) {
+        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                    .get().parse(r)) {
+                rows.add(Map.copyOf(rec.toMap()));
+            }
+            return List.copyOf(rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rule table " + name, e);
+        }
+    }
+
+    public List<Map<String, String>> rows(String table) {
+        List<Map<String, String>> rows = tables.get(table);
+        if (rows == null) throw new IllegalArgumentException("no rule table " + table);
+        return rows;
+    }
+
+    /** The SRV catalogue row of an SRV, if the project knows it. */
+    public Optional<Map<String, String>> srv(String srv) {
+        if (srv == null) return Optional.empty();
+        return rows(SRV_CATALOGUE).stream().filter(r -> srv.equals(r.get("srv"))).findFirst();
+    }
+}
