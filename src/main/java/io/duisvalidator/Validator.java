@@ -3,7 +3,8 @@ package io.duisvalidator;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.internal.decision.DecisionMaker;
 import io.duisvalidator.internal.decision.ResponseCodes;
-import io.duisvalidator.internal.engine.Findings;
+import io.duisvalidator.internal.decision.SeverityPolicy;
+import io.duisvalidator.internal.engine.Evaluation;
 import io.duisvalidator.internal.engine.RuleBase;
 import io.duisvalidator.internal.facts.DuisRequest;
 import io.duisvalidator.internal.facts.FactBuilder;
@@ -15,7 +16,6 @@ import io.duisvalidator.internal.xml.ReadResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -62,28 +62,32 @@ public final class Validator {
     /** Largest message accepted, in bytes (larger ones are DV-XML). */
     public int maxMessageBytes() { return reader.options().maxMessageBytes(); }
 
-    /** Reads and judges one DUIS request message. Never throws for any input. */
+    /**
+     * Reads and judges one DUIS request message. Never throws for any message.
+     *
+     * @throws IllegalArgumentException when the settings' severity policy names an id the rule set does not know
+     *                                  ({@link #checkSettings})
+     */
     public Decision validate(byte[] message, ValidationSettings settings) {
-        Objects.requireNonNull(settings, "settings");
+        checkSettings(rules, settings);
         ReadResult read;
         try {
             read = reader.read(message == null ? new byte[0] : message);
         } catch (RuntimeException | StackOverflowError e) {
             return DecisionMaker.error(DecisionMaker.Header.UNKNOWN, ResponseCodes.INTERNAL,
-                    "The reader failed on this message: " + e, rules.version());
+                    "The reader failed on this message: " + e, rules.id());
         }
         if (read instanceof ReadResult.Ok ok) return validate(ok.request(), settings);
         if (read instanceof ReadResult.Rejected rej) {
             DuisRequest partial = rej.request();
-            Finding f = new Finding(rej.code(), Severity.ERROR, "READ-" + rej.reason().name(),
-                    rej.code().equals(ResponseCodes.XML) ? WELL_FORMED_REQUIREMENT : SCHEMA_REQUIREMENT,
-                    rej.code().equals(ResponseCodes.XML) ? "DUIS s2: a Service Request is a well-formed DUIS XML document"
-                            : "DUIS XML schema (project schema xsd/duis-mp162.xsd)", rej.message());
-            return DecisionMaker.decide(header(partial, null), List.of(f), Map.of(), null, null, false, List.of(),
-                    rules.version());
+            String requirement = rej.code().equals(ResponseCodes.XML) ? WELL_FORMED_REQUIREMENT : SCHEMA_REQUIREMENT;
+            Finding f = new Finding(rej.code(), Severity.ERROR, "READ-" + rej.reason().name(), requirement,
+                    rules.reference(requirement), rej.message());
+            // the reader's findings are never changed by the severity policy (checkSettings refuses their ids)
+            return DecisionMaker.decide(header(partial, null), Evaluation.of(List.of(f)), SeverityPolicy.NONE, rules.id());
         }
         return DecisionMaker.error(header(read.request(), null), ResponseCodes.INTERNAL,
-                "The reader failed on this message: " + read.message(), rules.version());
+                "The reader failed on this message: " + read.message(), rules.id());
     }
 
     /** Reads a message without judging it: the request, or empty when the message is not a valid DUIS request. */
@@ -98,36 +102,59 @@ public final class Validator {
 
     /** The decision for an input that could not be read at all (e.g. a file that vanished). */
     public Decision unreadable(String message) {
-        return DecisionMaker.error(DecisionMaker.Header.UNKNOWN, ResponseCodes.INPUT, message, rules.version());
+        return DecisionMaker.error(DecisionMaker.Header.UNKNOWN, ResponseCodes.INPUT, message, rules.id());
     }
 
     public RuleBase ruleBase() { return rules; }
 
     public Context context() { return context; }
 
-    /** Judges a request that has already been read. */
+    /** Judges a request that has already been read ({@link #validate(byte[], ValidationSettings)}). */
     public Decision validate(DuisRequest request, ValidationSettings settings) {
-        Objects.requireNonNull(settings, "settings");
+        checkSettings(rules, settings);
         DecisionMaker.Header header = header(request, null);
         try {
             Instant at = settings.receivedAt() != null ? settings.receivedAt() : clock.instant();
             List<Object> f = facts.facts(request, context, settings, at);
-            RequestFact rf = (RequestFact) f.get(0);
-            header = header(request, rf);
-            Findings found = rules.evaluate(f);
-            boolean trtRequired = rf.isMp162Srv() && rf.getRole() != null;
-            return DecisionMaker.decide(header, found.findings(), Map.of("DV-H3.13A", settings.h313aSeverity()),
-                    found.trtSeconds(), found.scheduledTrtSeconds(), trtRequired, found.firedRules(), rules.version());
+            header = header(request, (RequestFact) f.get(0));
+            return DecisionMaker.decide(header, rules.evaluate(f), SeverityPolicy.of(settings), rules.id());
         } catch (RuntimeException | StackOverflowError e) {
             return DecisionMaker.error(header, ResponseCodes.INTERNAL,
-                    "The validator failed on this request: " + e, rules.version());
+                    "The validator failed on this request: " + e, rules.id());
         }
     }
+
+    /**
+     * Refuses settings whose severity policy names an id that the rule set does not know (neither a requirement id
+     * of its rules nor a code they report), or one whose findings cannot be changed: those of the XML reader
+     * ({@link #READER_REQUIREMENTS}, DV-XML, DV-SCHEMA: no rule judges a message it rejects) and of the validator's
+     * own failures (DV-INTERNAL, DV-INPUT).
+     *
+     * @throws IllegalArgumentException naming every such id
+     */
+    public static void checkSettings(RuleBase rules, ValidationSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        if (settings.severities().isEmpty()) return;
+        List<String> problems = new java.util.ArrayList<>();
+        for (String id : new java.util.TreeSet<>(settings.severities().keySet())) {
+            if (READER_REQUIREMENTS.contains(id) || FIXED_CODES.contains(id)) {
+                problems.add(id + ": judged before any rule (or a failure to judge): its severity cannot be changed");
+            } else if (!rules.policyIds().contains(id)) {
+                problems.add(id + ": neither a requirement id of the rule set " + rules.id().id() + " nor a code its rules report");
+            }
+        }
+        if (!problems.isEmpty()) throw new IllegalArgumentException("severity policy: " + String.join("; ", problems));
+    }
+
+    /** Codes that no severity policy changes: the reader's, and the validator's own failures. */
+    private static final java.util.Set<String> FIXED_CODES = java.util.Set.of(ResponseCodes.XML, ResponseCodes.SCHEMA,
+            ResponseCodes.INTERNAL, ResponseCodes.INPUT);
 
     private static DecisionMaker.Header header(DuisRequest r, RequestFact f) {
         if (r == null) return DecisionMaker.Header.UNKNOWN;
         return new DecisionMaker.Header(r.requestId(), r.originatorId(), f == null ? null : f.getRole(),
                 r.serviceReferenceVariant(), f == null ? null : f.getMode().name(),
-                r.schedule() == null ? null : r.schedule().scheduledSrv(), f != null && f.isScheduledSrvInMp162Set());
+                r.schedule() == null ? null : r.schedule().scheduledSrv(),
+                f != null && f.isTrtRequired(), f != null && f.isScheduledTrtRequired());
     }
 }

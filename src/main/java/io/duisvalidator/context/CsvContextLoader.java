@@ -31,7 +31,8 @@ public final class CsvContextLoader {
     public static final Set<String> DEVICE_TYPES = Set.of("ESME", "GSME", "GPF", "CHF", "HCALCS", "PPMID", "IHD", "CAD");
     public static final Set<String> DEVICE_STATUSES = Set.of("Pending", "Whitelisted", "InstalledNotCommissioned",
             "Commissioned", "Decommissioned", "Withdrawn", "Suspended", "Recovery");
-    public static final Set<String> FREQUENCIES = Set.of("Daily", "Weekly", "Monthly", "Quarterly", "Half-Yearly", "Yearly");
+    /** The ScheduleFrequency values {@code schedules.csv} accepts ({@link ScheduleFrequency#TEXTS}). */
+    public static final Set<String> FREQUENCIES = Set.copyOf(ScheduleFrequency.TEXTS);
 
     private CsvContextLoader() {}
 

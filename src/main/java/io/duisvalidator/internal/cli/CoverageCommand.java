@@ -45,6 +45,9 @@ final class CoverageCommand implements Callable<Integer> {
     @Mixin
     H313aOption h313aOption;
 
+    @Mixin
+    SeverityOption severityOption;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, csv, json, html (default: ${DEFAULT-VALUE})")
     String format;
 
@@ -71,11 +74,16 @@ final class CoverageCommand implements Callable<Integer> {
         if (n < 1) return usage(err, "--threads must be at least 1");
         ValidationSettings settings;
         try {
-            settings = h313aOption.apply(settingsOptions.settings());
+            settings = severityOption.apply(h313aOption.apply(settingsOptions.settings()));
         } catch (IOException e) {
             return usage(err, e.getMessage());
         }
         RuleBase rules = RuleBase.load();
+        try {
+            SeverityOption.check(rules, settings);
+        } catch (IOException e) {
+            return usage(err, e.getMessage());
+        }
         ReaderOptions readerOptions = schema == null ? ReaderOptions.defaults() : ReaderOptions.defaults().withExtraSchema(schema);
         Coverage coverage = new Coverage(rules);
         List<Scenario> scenarios = CorpusRunner.scenarios(paths, context);

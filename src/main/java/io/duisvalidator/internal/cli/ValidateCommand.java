@@ -61,6 +61,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     H313aOption h313aOption;
 
+    @Mixin
+    SeverityOption severityOption;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "jsonl, text, junit, sarif, html (default: ${DEFAULT-VALUE})")
     String format;
 
@@ -93,7 +96,7 @@ final class ValidateCommand implements Callable<Integer> {
         PrintStream err = System.err;
         ValidationSettings settings;
         try {
-            settings = h313aOption.apply(settingsOptions.settings());
+            settings = severityOption.apply(h313aOption.apply(settingsOptions.settings()));
         } catch (IOException e) {
             return usage(err, e.getMessage());
         }
@@ -110,6 +113,11 @@ final class ValidateCommand implements Callable<Integer> {
 
         long t0 = System.nanoTime();
         RuleBase rules = RuleBase.load();
+        try {
+            SeverityOption.check(rules, settings);
+        } catch (IOException e) {
+            return usage(err, e.getMessage());
+        }
         ReaderOptions readerOptions = schema == null ? ReaderOptions.defaults() : ReaderOptions.defaults().withExtraSchema(schema);
 
         if (expect) return expect(rules, settings, readerOptions, n, err);
@@ -124,12 +132,12 @@ final class ValidateCommand implements Callable<Integer> {
         Validator validator = Validator.create(rules, ctx, readerOptions);
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
 
-        RunSummary summary = new RunSummary().ruleSet(rules.version())
+        RunSummary summary = new RunSummary().ruleSet(rules.id())
                 .rulesPrebuilt(rules.prebuilt()).loadMillis(loadMillis);
         ResumePoint from = null;
         if (resume) {
             try {
-                from = ResumePoint.open(out, rules.version(), summary::add);
+                from = ResumePoint.open(out, rules.id().text(), summary::add);
             } catch (ResumePoint.CannotResume e) {
                 return usage(err, e.getMessage());
             }

@@ -115,7 +115,7 @@ public final class Coverage {
                     List.copyOf(examples.getOrDefault(q.id(), List.of()))));
         }
         List<String> notFired = new TreeSet<>(requirementOfRule.keySet()).stream().filter(id -> !firedRules.contains(id)).toList();
-        return new CoverageReport(rules.version(), messages, accepted, rejected, errors, rows, never,
+        return new CoverageReport(rules.id(), messages, accepted, rejected, errors, rows, never,
                 List.copyOf(unreachable), notFired, java.util.Collections.unmodifiableMap(new TreeMap<>(unknown)), Traceability.problems(catalogue, rules), matrix);
     }
 }

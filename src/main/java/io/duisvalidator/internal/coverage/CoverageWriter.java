@@ -94,7 +94,7 @@ public final class CoverageWriter {
     public static void json(CoverageReport r, Writer w) throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(w).useDefaultPrettyPrinter();
         g.writeStartObject();
-        g.writeStringField("ruleSet", r.ruleSet());
+        g.writeStringField("ruleSet", r.ruleSet().text());
         g.writeObjectFieldStart("messages");
         g.writeNumberField("total", r.messages());
         g.writeNumberField("accepted", r.accepted());
@@ -164,7 +164,7 @@ public final class CoverageWriter {
                 + "h3{margin:.8em 0 .3em}.ok{color:#176117}.bad{color:#a11}code{font-size:12px}");
         w.println("</style></head><body>");
         w.println("<h1>Requirements coverage</h1>");
-        w.println("<p>Rule set <code>" + esc(r.ruleSet()) + "</code></p>");
+        w.println("<p>Rule set <code>" + esc(r.ruleSet().text()) + "</code></p>");
         w.println("<p><b>" + esc(summary(r)) + "</b></p>");
         w.println("<p>Status: <span style=\"background:#c8ecc8\">&nbsp;EXERCISED&nbsp;</span> by at least one message; "
                 + "<span style=\"background:#f6b8b8\">&nbsp;NOT_EXERCISED&nbsp;</span> reachable, but no message of the corpus exercised it; "

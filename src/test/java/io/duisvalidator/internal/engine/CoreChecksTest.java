@@ -35,7 +35,7 @@ class CoreChecksTest {
         assertThat(d.responseCode()).isEqualTo("I99");
         assertThat(d.trtSeconds()).isEqualTo(5600L);
         assertThat(d.findings()).noneMatch(f -> f.severity() == Severity.ERROR);
-        assertThat(d.ruleSet()).startsWith("duis-mp162-rules");
+        assertThat(d.ruleSet().id()).isEqualTo("duis-mp162-rules");
         assertThat(d.mode()).isEqualTo("ON_DEMAND");
     }
 
