@@ -135,6 +135,11 @@ public final class Validator {
     public static void checkSettings(RuleBase rules, ValidationSettings settings) {
         Objects.requireNonNull(settings, "settings");
         if (settings.severities().isEmpty()) return;
+        boolean allKnown = true;
+        for (String id : settings.severities().keySet()) {
+            if (FIXED_CODES.contains(id) || READER_REQUIREMENTS.contains(id) || !rules.policyIds().contains(id)) allKnown = false;
+        }
+        if (allKnown) return; // checked on every call: no allocation when the policy is sound
         List<String> problems = new java.util.ArrayList<>();
         for (String id : new java.util.TreeSet<>(settings.severities().keySet())) {
             if (READER_REQUIREMENTS.contains(id) || FIXED_CODES.contains(id)) {

@@ -34,6 +34,10 @@ import java.util.TreeSet;
 public final class ReferenceDecider {
     /** D-VERSION: DUIS 5.3 carries MP162. */
     private static final BigDecimal V5_3 = new BigDecimal("5.3");
+    /** D-DATES: GB settlement days. */
+    private static final java.time.ZoneId LONDON = java.time.ZoneId.of("Europe/London");
+    /** D-ACCESS-ROLES, D-H313A-SCOPE: the roles Registration Data and SEC H3.13A concern. */
+    private static final Set<String> MDR_IS_ES = Set.of("MDR", "IS", "ES");
     /** D-H313A-STALE. */
     private static final int STALE_DAYS = 7;
 
@@ -214,7 +218,7 @@ public final class ReferenceDecider {
     /** D-ACCESS-ROLES, D-MPAN-SIDE, D-DATES, D-SCHEDULE-PAST-APPOINTMENT. */
     private static void access(RequestFact r, List<?> facts, Found f) {
         // issue 12: the scope moved from the fact builder into the DRL; written here again from D-ACCESS-ROLES
-        if (!List.of("MDR", "IS", "ES").contains(String.valueOf(r.getRole())) || r.getDataSide() == null
+        if (r.getRole() == null || !MDR_IS_ES.contains(r.getRole()) || r.getDataSide() == null
                 || !r.isDeviceKnown()) return;
         if (!"ESME".equals(r.getDeviceType())) {
             f.add("E4", Severity.ERROR);
@@ -273,16 +277,17 @@ public final class ReferenceDecider {
     private static void scheduleFirst(RequestFact r, List<?> facts, Found f) {
         // issue 12: the scope moved from the fact builder into the DRL; written here again from D-H313A-SCOPE
         boolean scope = r.isMhhsDataSrv() && (r.getMode() == Mode.ON_DEMAND || r.getMode() == Mode.FUTURE_DATED)
-                && List.of("MDR", "IS", "ES").contains(String.valueOf(r.getRole())) && "MHHS".equals(r.getPurpose());
+                && r.getRole() != null && MDR_IS_ES.contains(r.getRole()) && "MHHS".equals(r.getPurpose());
         if (!scope) return;
         LocalDate day = r.getAccessDate();
-        LocalDate received = r.getReceivedAt().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
+        LocalDate received = r.getReceivedAt().atZone(LONDON).toLocalDate();
         boolean period = r.getReadLogStart() != null && r.getReadLogEnd() != null;
         java.time.Instant start = period ? r.getReadLogStart() : null;
         java.time.Instant end = period ? (r.getReadLogEnd().isAfter(start) ? r.getReadLogEnd() : start.plusNanos(1)) : null;
         List<FailedExecution> counted = new ArrayList<>();
-        for (Object o : facts) {
-            if (o instanceof FailedExecution e && !e.executionDate().isAfter(received)) counted.add(e);
+        // issue 12: the request fact carries the requester's failed reads (no longer facts of their own)
+        for (FailedExecution e : r.getFailedReads()) {
+            if (!e.executionDate().isAfter(received)) counted.add(e);
         }
         boolean covered;
         boolean fresh = false;
@@ -314,7 +319,7 @@ public final class ReferenceDecider {
 
     /** Issue 12: D-SCHEDULE-RECEIPT, D-FUTURE-DATED-CV, D-FUTURE-DATED-PAST. */
     private static void timing(RequestFact r, Found f) {
-        LocalDate received = r.getReceivedAt().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
+        LocalDate received = r.getReceivedAt().atZone(LONDON).toLocalDate();
         if ("5.1".equals(r.getSrv()) && r.getScheduleEndDate() != null && r.getScheduleEndDate().isBefore(received)) {
             f.add("DV-SCHEDULE", Severity.ERROR);
         }

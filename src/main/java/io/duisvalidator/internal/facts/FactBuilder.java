@@ -48,14 +48,6 @@ public final class FactBuilder {
         facts.add(rf);
         facts.addAll(rf.getMpanAppointments());
         ScheduleHistory history = ctx.schedules().orElse(null);
-        if (history != null && rf.isMhhsDataSrv() && rf.getDeviceId() != null) {
-            // the requester's failed reads of this device and SRV: what an on-demand request of it may retry
-            for (Schedule s : history.schedules(rf.getUserId(), rf.getDeviceId(), rf.getSrv())) {
-                for (Execution e : history.executions(s.scheduleId())) {
-                    if (e.result() != Execution.Result.SUCCESS) facts.add(FailedExecution.of(s, e));
-                }
-            }
-        }
         if (history != null && ("5.2".equals(rf.getSrv()) || "5.3".equals(rf.getSrv()))) {
             if (req.scheduleId() != null) history.schedule(req.scheduleId()).ifPresent(facts::add);
             else if (req.selectorDeviceId() != null) facts.addAll(history.schedules(rf.getUserId(), req.selectorDeviceId()));
@@ -122,6 +114,19 @@ public final class FactBuilder {
                 && AccessTimeline.covered(appointments, user.role(), user.partyId(), accessDate)) {
             b.scheduleAccessEnds(AccessTimeline.firstUncoveredDay(appointments, user.role(), user.partyId(),
                     accessDate, schedule.endDate()));
+        }
+
+        // the requester's failed reads of this device and SRV: what an on-demand request of it may retry (the request
+        // fact carries them, so the schedule-first rules test one fact)
+        ScheduleHistory history = ctx.schedules().orElse(null);
+        if (history != null && srv != null && scheduleFirstSrvs.contains(srv) && deviceId != null) {
+            List<FailedExecution> failed = new ArrayList<>(2);
+            for (Schedule s : history.schedules(req.originatorId(), deviceId, srv)) {
+                for (Execution e : history.executions(s.scheduleId())) {
+                    if (e.result() != Execution.Result.SUCCESS) failed.add(FailedExecution.of(s, e));
+                }
+            }
+            b.failedReads(failed);
         }
 
         boolean trtRequired = role != null && srv != null && trtSrvs.contains(srv);

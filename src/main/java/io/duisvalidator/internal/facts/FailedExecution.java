@@ -23,18 +23,4 @@ public record FailedExecution(String scheduleId, LocalDate executionDate, Execut
                 d.minus(ScheduleFrequency.ofOrDaily(s.frequency()).period()).atStartOfDay(FactBuilder.LONDON).toInstant(),
                 d.atStartOfDay(FactBuilder.LONDON).toInstant());
     }
-
-    /**
-     * True when the request asks for some of the data this execution failed to collect: its window overlaps the
-     * request's ReadLogPeriod, or, for a request without one (4.2), it executed on the request's date or the day
-     * before.
-     */
-    public boolean retriedBy(RequestFact r) {
-        return RetryCoverage.overlaps(this, r);
-    }
-
-    /** True when the failure is more than {@link #STALE_AFTER_DAYS} days older than the request's date. */
-    public boolean isStaleFor(RequestFact r) {
-        return executionDate.plusDays(STALE_AFTER_DAYS).isBefore(r.getAccessDate());
-    }
 }

@@ -37,6 +37,7 @@ public final class RequestFact {
     private final LocalDate receiptDate;
     private final boolean scheduledSrvInMp162Set;
     private final List<Appointment> mpanAppointments;
+    private final List<FailedExecution> failedReads;
     private final LocalDate scheduleAccessEnds;
     private final boolean mhhsDataSrv;
     private final boolean historySupplied;
@@ -64,6 +65,7 @@ public final class RequestFact {
         this.receiptDate = b.receivedAt.atZone(FactBuilder.LONDON).toLocalDate();
         this.scheduledSrvInMp162Set = b.scheduledSrvInMp162Set;
         this.mpanAppointments = List.copyOf(b.mpanAppointments);
+        this.failedReads = List.copyOf(b.failedReads);
         this.scheduleAccessEnds = b.scheduleAccessEnds;
         this.mhhsDataSrv = b.mhhsDataSrv;
         this.historySupplied = b.historySupplied;
@@ -192,17 +194,42 @@ public final class RequestFact {
     public boolean isMhhsDataSrv() { return mhhsDataSrv; }
 
     /**
-     * True when the failed scheduled reads given (those that count: executed by the receipt date) collect everything
-     * the request asks for: every part of its ReadLogPeriod lies in a failed window; without a period (4.2), one of
-     * them executed on the request's date or the day before (docs/decisions.md D-H313A-WINDOW).
+     * The FAILED and PARTIAL executions of the requester's schedules for the request's device and SRV (the context
+     * slice of schedule history an on-demand request may retry), whatever their date; empty without history.
      */
-    public boolean isRetryOf(List<?> failures) {
-        return RetryCoverage.retries(this, failures);
+    public List<FailedExecution> getFailedReads() { return failedReads; }
+
+    /**
+     * True when the failed reads executed on or before {@code lastExecutionDate} (the rules give the receipt date)
+     * failed to collect everything the request asks for: every part of its ReadLogPeriod lies in their windows;
+     * without a period (4.2), one of them executed on the request's date or the day before (docs/decisions.md
+     * D-H313A-RETRY, D-H313A-WINDOW).
+     */
+    public boolean retriesFailuresUpTo(LocalDate lastExecutionDate) {
+        return RetryCoverage.retries(this, RetryCoverage.upTo(failedReads, lastExecutionDate));
     }
 
-    /** What the failed reads given do not cover, in words (the London dates); "nothing" when they cover it all. */
-    public String notRetriedBy(List<?> failures) {
-        return RetryCoverage.describeUncovered(this, failures);
+    /**
+     * True when every failed read executed on or before {@code lastExecutionDate} whose window holds some of the data
+     * asked for failed more than {@link FailedExecution#STALE_AFTER_DAYS} days before the request date, and there is
+     * one (docs/decisions.md D-H313A-STALE).
+     */
+    public boolean retriesOnlyLateFailuresUpTo(LocalDate lastExecutionDate) {
+        boolean any = false;
+        for (FailedExecution f : RetryCoverage.upTo(failedReads, lastExecutionDate)) {
+            if (!RetryCoverage.overlaps(f, this)) continue;
+            if (!f.executionDate().plusDays(FailedExecution.STALE_AFTER_DAYS).isBefore(accessDate)) return false;
+            any = true;
+        }
+        return any;
+    }
+
+    /**
+     * What the failed reads executed on or before {@code lastExecutionDate} do not cover, in words (the London dates);
+     * "nothing" when they cover it all.
+     */
+    public String notRetriedByFailuresUpTo(LocalDate lastExecutionDate) {
+        return RetryCoverage.describeUncovered(this, RetryCoverage.upTo(failedReads, lastExecutionDate));
     }
 
     /** True when the caller supplied schedule history (schedules.csv, or a store through the API). */
@@ -269,6 +296,7 @@ public final class RequestFact {
         private Instant receivedAt;
         private boolean scheduledSrvInMp162Set;
         private List<Appointment> mpanAppointments = List.of();
+        private List<FailedExecution> failedReads = List.of();
         private LocalDate scheduleAccessEnds;
         private boolean mhhsDataSrv;
         private boolean historySupplied;
@@ -298,6 +326,7 @@ public final class RequestFact {
         Builder receivedAt(Instant v) { receivedAt = v; return this; }
         Builder scheduledSrvInMp162Set(boolean v) { scheduledSrvInMp162Set = v; return this; }
         Builder mpanAppointments(List<Appointment> v) { mpanAppointments = v; return this; }
+        Builder failedReads(List<FailedExecution> v) { failedReads = v; return this; }
         Builder scheduleAccessEnds(LocalDate v) { scheduleAccessEnds = v; return this; }
         Builder mhhsDataSrv(boolean v) { mhhsDataSrv = v; return this; }
         Builder historySupplied(boolean v) { historySupplied = v; return this; }

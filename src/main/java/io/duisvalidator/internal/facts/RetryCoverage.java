@@ -15,9 +15,20 @@ import java.util.List;
 final class RetryCoverage {
     private RetryCoverage() {}
 
-    static boolean retries(RequestFact r, List<?> failures) {
+    /** The failures executed on or before the date (all of them when they all are: no copy). */
+    static List<FailedExecution> upTo(List<FailedExecution> failures, LocalDate lastExecutionDate) {
+        int n = 0;
+        for (FailedExecution f : failures) if (!f.executionDate().isAfter(lastExecutionDate)) n++;
+        if (n == failures.size()) return failures;
+        List<FailedExecution> out = new ArrayList<>(n);
+        for (FailedExecution f : failures) if (!f.executionDate().isAfter(lastExecutionDate)) out.add(f);
+        return out;
+    }
+
+    static boolean retries(RequestFact r, List<FailedExecution> failures) {
+        if (failures.isEmpty()) return false;
         if (!hasPeriod(r)) {
-            for (Object o : failures) if (o instanceof FailedExecution f && overlaps(f, r)) return true;
+            for (FailedExecution f : failures) if (overlaps(f, r)) return true;
             return false;
         }
         return uncovered(r, failures).isEmpty();
@@ -35,7 +46,7 @@ final class RetryCoverage {
     }
 
     /** The uncovered London dates in words ("2027-01-10 to 2027-01-12, 2027-01-14"), or "nothing". */
-    static String describeUncovered(RequestFact r, List<?> failures) {
+    static String describeUncovered(RequestFact r, List<FailedExecution> failures) {
         if (!hasPeriod(r)) {
             if (retries(r, failures)) return "nothing";
             return "the registers read on " + r.getAccessDate() + " (no failure on that date or the day before)";
@@ -66,11 +77,10 @@ final class RetryCoverage {
     }
 
     /** The parts of [start, end) that no failure's window covers, in order. */
-    private static List<Instant[]> uncovered(RequestFact r, List<?> failures) {
+    private static List<Instant[]> uncovered(RequestFact r, List<FailedExecution> failures) {
         Instant start = r.getReadLogStart();
         Instant end = end(r);
-        List<FailedExecution> windows = new ArrayList<>(failures.size());
-        for (Object o : failures) if (o instanceof FailedExecution f) windows.add(f);
+        List<FailedExecution> windows = new ArrayList<>(failures);
         windows.sort(Comparator.comparing(FailedExecution::windowStart));
         List<Instant[]> gaps = new ArrayList<>(2);
         Instant at = start;

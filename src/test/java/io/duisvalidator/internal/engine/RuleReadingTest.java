@@ -114,7 +114,7 @@ class RuleReadingTest {
         String first = RuleSources.text("schedule-first.drl");
         assertThat(access).doesNotContain("accessChecked");
         assertThat(first).doesNotContain("h313aApplies");
-        assertThat(first).contains("role in (\"MDR\", \"IS\", \"ES\"), purpose == \"MHHS\"");
+        assertThat(first).contains("role in (\"MDR\", \"IS\", \"ES\"), purpose == \"MHHS\"", "retriesFailuresUpTo(receiptDate)");
         Set<String> accessRules = Fixtures.RULES.rules().values().stream().filter(r -> r.ruleId().startsWith("ACCESS-"))
                 .map(RuleInfo::ruleId).collect(Collectors.toCollection(TreeSet::new));
         assertThat(accessRules).hasSize(7);
