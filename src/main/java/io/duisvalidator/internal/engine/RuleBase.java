@@ -58,8 +58,11 @@ public final class RuleBase {
     private final String origin;
     private final ThreadLocal<Session> sessions;
 
+    private final RuleSetManifest manifest;
+
     private RuleBase(KieBase kieBase, Map<String, String> references, Supplier<Map<String, String>> sourceText,
-                     RuleTables tables, RuleSetId id, String origin) {
+                     RuleTables tables, RuleSetId id, String origin, RuleSetManifest manifest) {
+        this.manifest = manifest;
         this.kieBase = kieBase;
         this.rules = readMetadata(kieBase, references);
         this.rulesByName = new java.util.HashMap<>(rules);
@@ -78,73 +81,89 @@ public final class RuleBase {
     }
 
     /**
-     * The rule set of the classpath folder {@code rules/}. Built from the prebuilt rule model when the jar carries a
-     * current one ({@link RuleModel}: generated and compiled by the build from the same files), otherwise compiled
-     * from the files (hand-written DRL plus the rules generated from the tables); {@link #origin()} says which.
-     * Fails with every build error it finds.
+     * The rule set in force now ({@link RuleSets#current()}), for callers that judge no message by date (tests,
+     * benchmarks, explain-schedule). Validators pick a rule set per message from {@link RuleSets}.
      */
     public static RuleBase load() {
-        Properties manifest = RuleSources.manifest();
-        RuleTables tables = RuleTables.fromClasspath();
-        Map<String, String> references = references();
+        return RuleSets.standard().current();
+    }
+
+    /**
+     * The rule set of a manifest (files under the classpath folder {@code rules/}). Built from its prebuilt rule model
+     * when the jar carries a current one ({@link RuleModel}: generated and compiled by the build from the same files),
+     * otherwise compiled from the files (hand-written DRL plus the rules generated from the tables);
+     * {@link #origin()} says which. Fails with every build error it finds.
+     */
+    public static RuleBase load(RuleSetManifest manifest) {
+        RuleTables tables = RuleTables.fromClasspath(manifest);
+        Map<String, String> references = references(manifest);
         RuleModel.Choice choice = RuleModel.choose(manifest);
         if (choice.prebuilt()) {
             try {
                 KieBase kieBase = RuleModel.newKieBase(choice.modelClass());
                 return new RuleBase(kieBase, references, () -> sources(manifest, tables), tables,
-                        id(manifest, choice.ruleSetDigest()), choice.reason());
+                        id(manifest, choice.ruleSetDigest()), choice.reason(), manifest);
             } catch (ReflectiveOperationException | LinkageError e) {
                 choice = RuleModel.Choice.compile("the prebuilt rule model cannot be loaded: " + e, true);
             }
         }
-        if (choice.warn()) LOG.log(System.Logger.Level.WARNING, "rules compiled at start: " + choice.reason());
-        return compiled(sources(manifest, tables), tables, manifest, references, choice.reason());
+        if (choice.warn()) LOG.log(System.Logger.Level.WARNING, "rules of " + manifest.id() + " compiled at start: " + choice.reason());
+        return compiled(sources(manifest, tables), tables, manifest, manifest.id(), references, choice.reason());
     }
 
-    private static RuleSetId id(Properties manifest, String digest) {
-        return new RuleSetId(manifest.getProperty("name", "duis-mp162"), manifest.getProperty("version", "0"), digest);
+    private static RuleSetId id(RuleSetManifest manifest, String digest) {
+        return id(manifest.id(), manifest.version(), digest);
     }
 
-    /** The source of every requirement of the catalogue, by requirement id: the reference of the rules that name it. */
-    static Map<String, String> references() {
+    private static RuleSetId id(String name, String version, String digest) {
+        return new RuleSetId(name, version, digest);
+    }
+
+    /**
+     * The source of every requirement of a rule set's catalogues (the shared one and its own), by requirement id: the
+     * reference of the rules that name it. An id in two of them is an error.
+     */
+    static Map<String, String> references(RuleSetManifest manifest) {
         Map<String, String> out = new java.util.HashMap<>();
-        for (Map<String, String> row : RuleTables.readRuleFile(CATALOGUE)) {
-            String id = row.get("id");
-            String source = row.get("source");
-            if (id == null || id.isBlank() || source == null || source.isBlank()) {
-                throw new IllegalStateException("rules/" + CATALOGUE + ": a row without id or source: " + row);
+        for (String file : manifest.requirements()) {
+            for (Map<String, String> row : RuleTables.readRuleFile(file)) {
+                String id = row.get("id");
+                String source = row.get("source");
+                if (id == null || id.isBlank() || source == null || source.isBlank()) {
+                    throw new IllegalStateException("rules/" + file + ": a row without id or source: " + row);
+                }
+                if (out.put(id, source) != null) {
+                    throw new IllegalStateException("rule set " + manifest.id() + ": requirement " + id + " repeated (rules/" + file + ")");
+                }
             }
-            if (out.put(id, source) != null) throw new IllegalStateException("rules/" + CATALOGUE + ": id " + id + " repeated");
         }
         return Collections.unmodifiableMap(out);
     }
 
     /**
-     * The rule set with more DRL files compiled in (tests: a rule that fails on purpose shows what a failing rule
-     * does to a decision and to the thread's session).
+     * The rule set in force now with more DRL files compiled in (tests: a rule that fails on purpose shows what a
+     * failing rule does to a decision and to the thread's session).
      */
     static RuleBase loadWith(Map<String, String> moreSources) {
-        Properties manifest = RuleSources.manifest();
-        RuleTables tables = RuleTables.fromClasspath();
+        RuleSetManifest manifest = RuleSets.standard().currentManifest();
+        RuleTables tables = RuleTables.fromClasspath(manifest);
         Map<String, String> sources = sources(manifest, tables);
-        sources.putAll(moreSources);
-        Properties named = new Properties();
-        named.putAll(manifest);
-        named.setProperty("name", manifest.getProperty("name", "duis-mp162") + "-with-extra-rules");
-        return compiled(sources, tables, named, references(), "with extra rules " + moreSources.keySet());
+        moreSources.forEach((f, drl) -> sources.put(f, RuleSources.inPackage(drl, manifest.rulePackage())));
+        return compiled(sources, tables, manifest, manifest.id() + "-with-extra-rules", references(manifest),
+                "with extra rules " + moreSources.keySet());
     }
 
-    private static RuleBase compiled(Map<String, String> sources, RuleTables tables, Properties manifest,
-                                     Map<String, String> references, String reason) {
+    private static RuleBase compiled(Map<String, String> sources, RuleTables tables, RuleSetManifest manifest,
+                                     String name, Map<String, String> references, String reason) {
         KieBase kieBase = compile(sources);
-        return new RuleBase(kieBase, references, () -> sources, tables, id(manifest, digest(sources)),
-                "compiled at start: " + reason);
+        return new RuleBase(kieBase, references, () -> sources, tables,
+                id(name, manifest.version(), digest(sources, manifest)), "compiled at start: " + reason, manifest);
     }
 
-    /** The DRL of the rule set by file name: the hand-written files, then those generated from the tables. */
-    static Map<String, String> sources(Properties manifest, RuleTables tables) {
+    /** The DRL of a rule set by file name: the hand-written files, then those generated from its tables. */
+    static Map<String, String> sources(RuleSetManifest manifest, RuleTables tables) {
         Map<String, String> sources = new LinkedHashMap<>(RuleSources.handWritten(manifest));
-        sources.putAll(new RuleGenerator(tables).generate());
+        sources.putAll(new RuleGenerator(tables, manifest).generate());
         return sources;
     }
 
@@ -214,15 +233,17 @@ public final class RuleBase {
      * The content digest that {@link #id()} names (the build records it for the prebuilt model): of the rule set's
      * DRL, and of the requirements catalogue that gives the rules their references.
      */
-    static String digest(Map<String, String> sources) {
+    static String digest(Map<String, String> sources, RuleSetManifest manifest) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (Map.Entry<String, String> e : new TreeMap<>(sources).entrySet()) {
                 md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
                 md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
             }
-            md.update(CATALOGUE.getBytes(StandardCharsets.UTF_8));
-            md.update(RuleSources.text(CATALOGUE).getBytes(StandardCharsets.UTF_8));
+            for (String file : manifest.requirements()) {
+                md.update(file.getBytes(StandardCharsets.UTF_8));
+                md.update(RuleSources.text(file).getBytes(StandardCharsets.UTF_8));
+            }
             return "sha256:" + HexFormat.of().formatHex(md.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -302,6 +323,9 @@ public final class RuleBase {
     }
 
     public RuleTables tables() { return tables; }
+
+    /** The manifest of the rule set: its validity period and the files it is made of. */
+    public RuleSetManifest manifest() { return manifest; }
 
     /** Id, version and content digest of the rule set: every decision names it. */
     public RuleSetId id() { return id; }

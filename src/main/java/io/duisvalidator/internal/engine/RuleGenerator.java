@@ -24,14 +24,16 @@ final class RuleGenerator {
     /** The templates of {@code rules/templates/} that {@link #generate} reads. */
     static final List<String> TEMPLATES = List.of("eligibility-allowed.drt", "eligibility-forbidden.drt",
             "trt-on-demand.drt", "trt-on-demand-na.drt", "trt-scheduled.drt", "trt-scheduled-na.drt",
-            "srv-catalogue.drt", "scheduled-srv.drt", "device-types.drt");
+            "srv-catalogue.drt", "scheduled-srv.drt", "device-types.drt", "user-roles.drt");
 
     private static final String NA = "N/A";
 
     private final RuleTables tables;
+    private final RuleSetManifest ruleSet;
 
-    RuleGenerator(RuleTables tables) {
+    RuleGenerator(RuleTables tables, RuleSetManifest ruleSet) {
         this.tables = tables;
+        this.ruleSet = ruleSet;
     }
 
     /** Generated DRL by file name ({@code generated/<template>.drl}). */
@@ -49,6 +51,24 @@ final class RuleGenerator {
         put(out, "srv-catalogue.drt", catalogue, r -> true);
         put(out, "scheduled-srv.drt", catalogue, r -> !r.get("dspBodyElement").isEmpty());
         put(out, "device-types.drt", deviceTypeRows(), r -> true);
+        put(out, "user-roles.drt", absentRoleRows(), r -> true);
+        out.replaceAll((file, drl) -> RuleSources.inPackage(drl, ruleSet.rulePackage()));
+        return out;
+    }
+
+    /**
+     * The User Roles the rule set does not have: those its eligibility table has no column for (docs/decisions.md
+     * D-RULESET-ROLES), e.g. MDR before MP162.
+     */
+    private List<Map<String, String>> absentRoleRows() {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (Map<String, String> r : tables.rows(RuleTables.ELIGIBILITY)) present.add(r.get("role"));
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Role role : Role.values()) {
+            if (!present.contains(role.name())) {
+                out.add(Map.of("role", role.name(), "roleName", role.title(), "ruleSet", ruleSet.id()));
+            }
+        }
         return out;
     }
 

@@ -19,8 +19,13 @@ import java.util.Properties;
  * compiled from the files at start, as without a prebuilt model, and a warning says why.
  */
 final class RuleModel {
-    /** The record the build writes beside the model's classes. */
-    static final String RECORD = "META-INF/duis-validator/rule-model.properties";
+    /** The record the build writes beside the model's classes, one per rule set ({@link #record(String)}). */
+    static final String RECORD = "META-INF/duis-validator/rule-model-";
+
+    /** The path of the record of a rule set's prebuilt model. */
+    static String record(String ruleSetId) {
+        return RECORD + ruleSetId + ".properties";
+    }
     /** {@code -Dduis.rules.prebuilt=false} compiles the rules at start even where a current prebuilt model exists. */
     static final String SWITCH = "duis.rules.prebuilt";
 
@@ -37,15 +42,15 @@ final class RuleModel {
         static Choice compile(String reason, boolean warn) { return new Choice(null, null, reason, warn); }
     }
 
-    static Choice choose(Properties manifest) {
-        return choose(readRecord(), RuleSources.inputsDigest(manifest), Drools.getFullVersion(), System.getProperty(SWITCH));
+    static Choice choose(RuleSetManifest manifest) {
+        return choose(readRecord(manifest.id()), RuleSources.inputsDigest(manifest), Drools.getFullVersion(), System.getProperty(SWITCH));
     }
 
     static Choice choose(Properties record, String inputsDigest, String droolsVersion, String switchValue) {
         if ("false".equalsIgnoreCase(switchValue)) {
             return Choice.compile("prebuilt rule model switched off (-D" + SWITCH + "=false)", false);
         }
-        if (record == null) return Choice.compile("no prebuilt rule model on the classpath (" + RECORD + ")", true);
+        if (record == null) return Choice.compile("no prebuilt rule model on the classpath (" + RECORD + "*.properties)", true);
         String builtFrom = record.getProperty("inputs");
         if (!inputsDigest.equals(builtFrom)) {
             return Choice.compile("the prebuilt rule model is stale: built from rules/ " + builtFrom
@@ -62,14 +67,14 @@ final class RuleModel {
     }
 
     /** The record of the prebuilt model on the classpath, or null when there is none. */
-    static Properties readRecord() {
-        try (InputStream in = RuleModel.class.getClassLoader().getResourceAsStream(RECORD)) {
+    static Properties readRecord(String ruleSetId) {
+        try (InputStream in = RuleModel.class.getClassLoader().getResourceAsStream(record(ruleSetId))) {
             if (in == null) return null;
             Properties p = new Properties();
             p.load(in);
             return p;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RECORD, e);
+            throw new UncheckedIOException("cannot read " + record(ruleSetId), e);
         }
     }
 

@@ -31,20 +31,24 @@ import java.util.stream.Stream;
 public final class RuleModelGenerator {
     /** The package of every rule (the DRL's {@code package}); the generated classes live there. */
     static final String RULE_PACKAGE = "io.duisvalidator.internal.rules";
-    private static final ReleaseId RELEASE = KieServices.get().newReleaseId("io.duisvalidator", "duis-rule-model", "1");
 
     private RuleModelGenerator() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1) throw new IllegalArgumentException("usage: RuleModelGenerator <classes folder>");
-        long t0 = System.nanoTime();
         Path classes = Path.of(args[0]);
-        Properties manifest = RuleSources.manifest();
-        Map<String, String> sources = RuleBase.sources(manifest, RuleTables.fromClasspath());
-        InternalKieModule module = build(sources);
+        deleteTree(classes.resolve(RULE_PACKAGE.replace('.', '/') + "/")); // classes of an earlier generation
+        for (String id : RuleSetManifest.listed()) generate(classes, RuleSetManifest.read(id));
+    }
 
-        String packageDir = RULE_PACKAGE.replace('.', '/') + "/";
-        deleteTree(classes.resolve(packageDir)); // classes of an earlier generation
+    /** The prebuilt model of one rule set, in its own package, with its record. */
+    private static void generate(Path classes, RuleSetManifest manifest) throws Exception {
+        long t0 = System.nanoTime();
+        Map<String, String> sources = RuleBase.sources(manifest, RuleTables.fromClasspath(manifest));
+        ReleaseId release = KieServices.get().newReleaseId("io.duisvalidator", "duis-rule-model-" + manifest.id(), "1");
+        InternalKieModule module = build(sources, release, manifest.rulePackage());
+
+        String packageDir = manifest.rulePackage().replace('.', '/') + "/";
         int written = 0;
         for (String f : module.getFileNames()) {
             if (f.startsWith(packageDir) && f.endsWith(".class")) {
@@ -55,25 +59,26 @@ public final class RuleModelGenerator {
             }
         }
         Properties record = new Properties();
-        record.setProperty("model", modelClass(module));
+        record.setProperty("model", modelClass(module, release));
         record.setProperty("inputs", RuleSources.inputsDigest(manifest));
-        record.setProperty("ruleset", RuleBase.digest(sources));
+        record.setProperty("ruleset", RuleBase.digest(sources, manifest));
         record.setProperty("drools", Drools.getFullVersion());
-        Path recordFile = classes.resolve(RuleModel.RECORD);
+        Path recordFile = classes.resolve(RuleModel.record(manifest.id()));
         Files.createDirectories(recordFile.getParent());
         try (OutputStream os = Files.newOutputStream(recordFile)) {
-            record.store(os, "prebuilt rule model: written by RuleModelGenerator at build time, read by RuleBase.load()");
+            record.store(os, "prebuilt rule model of rule set " + manifest.id() + ": written by RuleModelGenerator at build time, read by RuleBase.load()");
         }
-        System.out.printf("rule model: %d rule files, %d classes written under %s, %s (%.1f s)%n", sources.size(),
-                written, classes.resolve(packageDir), record.getProperty("model"), (System.nanoTime() - t0) / 1e9);
+        System.out.printf("rule model %s: %d rule files, %d classes written under %s, %s (%.1f s)%n", manifest.id(),
+                sources.size(), written, classes.resolve(packageDir), record.getProperty("model"), (System.nanoTime() - t0) / 1e9);
     }
 
     /** The executable model of the sources, compiled (drools-model-codegen), or every build error. */
-    private static InternalKieModule build(Map<String, String> sources) throws ClassNotFoundException {
+    private static InternalKieModule build(Map<String, String> sources, ReleaseId release, String rulePackage)
+            throws ClassNotFoundException {
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
-        kfs.generateAndWritePomXML(RELEASE);
-        String folder = "src/main/resources/" + RULE_PACKAGE.replace('.', '/') + "/";
+        kfs.generateAndWritePomXML(release);
+        String folder = "src/main/resources/" + rulePackage.replace('.', '/') + "/";
         sources.forEach((file, drl) -> kfs.write(folder + file.replace('/', '-'), drl));
         // named, not imported: drools-model-codegen is on this step's classpath only, never on the library's
         Class<? extends KieBuilder.ProjectType> executableModel = Class
@@ -90,8 +95,8 @@ public final class RuleModelGenerator {
     }
 
     /** The model class that the generated module names (one package, so one class). */
-    private static String modelClass(InternalKieModule module) {
-        String file = "META-INF/kie/" + RELEASE.getGroupId() + "/" + RELEASE.getArtifactId() + "/drools-model";
+    private static String modelClass(InternalKieModule module, ReleaseId release) {
+        String file = "META-INF/kie/" + release.getGroupId() + "/" + release.getArtifactId() + "/drools-model";
         byte[] bytes = module.getBytes(file);
         if (bytes == null) throw new IllegalStateException("the generated module has no " + file);
         List<String> models = new String(bytes, StandardCharsets.UTF_8).lines().map(String::trim)

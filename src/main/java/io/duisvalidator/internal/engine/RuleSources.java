@@ -13,10 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-/** Reads the rule set's files from the classpath folder {@code rules/} (the project's {@code rules/} directory). */
+/** Reads the rule sets' files from the classpath folder {@code rules/} (the project's {@code rules/} directory). */
 final class RuleSources {
     static final String ROOT = "rules/";
-    static final String MANIFEST = "ruleset.properties";
 
     private RuleSources() {}
 
@@ -34,29 +33,22 @@ final class RuleSources {
         }
     }
 
-    static Properties manifest() {
-        Properties p = new Properties();
-        try (InputStream in = open(MANIFEST)) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rules/ruleset.properties", e);
-        }
-        return p;
-    }
-
-    /** The hand-written DRL files the manifest lists, by file name, in its order. */
-    static Map<String, String> handWritten(Properties manifest) {
+    /**
+     * The hand-written DRL files of a rule set, by path under {@code rules/}, in its manifest's order, each in the
+     * rule set's own Java package ({@link RuleSetManifest#rulePackage()}), so that the rule sets' models coexist.
+     */
+    static Map<String, String> handWritten(RuleSetManifest manifest) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String f : drlFiles(manifest)) out.put(f, text(f));
+        for (String f : manifest.drl()) out.put(f, inPackage(text(f), manifest.rulePackage()));
         return out;
     }
 
-    private static List<String> drlFiles(Properties manifest) {
-        List<String> out = new ArrayList<>();
-        for (String f : manifest.getProperty("drl", "").split(",")) {
-            if (!f.isBlank()) out.add(f.trim());
-        }
-        return out;
+    /** The DRL with its {@code package} line naming the package given (every rule file declares the shared one). */
+    static String inPackage(String drl, String pkg) {
+        String declared = "package " + RuleModelGenerator.RULE_PACKAGE + ";";
+        int i = drl.indexOf(declared);
+        if (i < 0) return drl;
+        return drl.substring(0, i) + "package " + pkg + ";" + drl.substring(i + declared.length());
     }
 
     /**
@@ -65,13 +57,9 @@ final class RuleSources {
      * the prebuilt rule model; {@code RuleBase.load()} compares it to tell a current prebuilt model from a stale one
      * without generating the rules again.
      */
-    static String inputsDigest(Properties manifest) {
-        List<String> files = new ArrayList<>();
-        files.add(MANIFEST);
-        files.addAll(drlFiles(manifest));
+    static String inputsDigest(RuleSetManifest manifest) {
+        List<String> files = new ArrayList<>(manifest.files());
         RuleGenerator.TEMPLATES.forEach(t -> files.add("templates/" + t));
-        RuleTables.ALL.forEach(t -> files.add("tables/" + t));
-        files.add(RuleBase.CATALOGUE); // the rules' references, part of the rule-set digest the record carries
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (String f : files) {

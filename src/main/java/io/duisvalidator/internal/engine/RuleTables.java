@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The rule tables of {@code rules/tables/}: the data an auditor reads and from which rules are generated.
+ * The rule tables of a rule set ({@code rules/tables/} and the rule set's own {@code rules/rule-sets/<id>/tables/}):
+ * the data an auditor reads and from which rules are generated.
  * Each table is a list of rows, each row a map from column name to text, in file order.
  */
 public final class RuleTables {
@@ -33,13 +34,19 @@ public final class RuleTables {
         this.tables = tables;
     }
 
-    /** Reads the tables from the classpath folder {@code rules/tables/}. */
-    public static RuleTables fromClasspath() {
+    /** Reads a rule set's tables from the classpath folder {@code rules/}, each from the file its manifest names. */
+    public static RuleTables fromClasspath(RuleSetManifest manifest) {
         Map<String, List<Map<String, String>>> t = new LinkedHashMap<>();
         for (String name : ALL) {
-            t.put(name, read(name, RuleSources.open("tables/" + name)));
+            String file = manifest.tables().get(name);
+            t.put(name, read(file, RuleSources.open(file)));
         }
         return new RuleTables(t);
+    }
+
+    /** The tables of the rule set in force now (tools that judge no message). */
+    public static RuleTables fromClasspath() {
+        return fromClasspath(RuleSets.standard().currentManifest());
     }
 
     /** Tables from rows already read (e.g. a table with a row removed, to see what the analyses say). */
