@@ -85,6 +85,11 @@ public final class Fixtures {
         return Validator.create(RULES, ctx);
     }
 
+    /** A validator that judges every request by the rule set given (as {@code --rule-set ID}). */
+    public static Validator validator(Context ctx, String ruleSet) {
+        return Validator.create(io.duisvalidator.internal.engine.RuleSets.standard().ruleBase(ruleSet), ctx);
+    }
+
     /** Received at {@link #AT}, purpose BAU, schedule-first reported as a warning so that other rules show. */
     public static ValidationSettings settings() {
         return ValidationSettings.defaults().at(AT).h313a(Severity.WARNING);

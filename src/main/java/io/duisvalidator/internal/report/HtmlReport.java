@@ -179,7 +179,7 @@ public final class HtmlReport implements ReportWriter {
         w.write("<tr><td>" + name + "</td><td class=\"num\">" + n + "</td></tr>");
     }
 
-    static String esc(String s) {
+    public static String esc(String s) {
         if (s == null) return "";
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {

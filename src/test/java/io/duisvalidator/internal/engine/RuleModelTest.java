@@ -30,7 +30,7 @@ class RuleModelTest {
         String before = System.getProperty(RuleModel.SWITCH);
         System.setProperty(RuleModel.SWITCH, "false");
         try {
-            compiled = RuleBase.load();
+            compiled = RuleBase.load(RuleSets.standard().currentManifest()); // not the catalogue's cached one
         } finally {
             if (before == null) System.clearProperty(RuleModel.SWITCH); else System.setProperty(RuleModel.SWITCH, before);
         }
@@ -38,7 +38,7 @@ class RuleModelTest {
 
     @Test
     void theBuildMadeACurrentRuleModelAndLoadUsesIt() {
-        assertThat(PREBUILT.origin()).startsWith("prebuilt executable model io.duisvalidator.internal.rules.Rules");
+        assertThat(PREBUILT.origin()).startsWith("prebuilt executable model io.duisvalidator.internal.rules.mp162.Rules");
         assertThat(compiled.origin()).isEqualTo("compiled at start: prebuilt rule model switched off (-Dduis.rules.prebuilt=false)");
         assertThat(PREBUILT.prebuilt()).isTrue();
         assertThat(compiled.prebuilt()).isFalse();
@@ -117,9 +117,19 @@ class RuleModelTest {
 
     @Test
     void theRecordOnTheClasspathNamesTheRulesFilesAsTheyAre() {
-        Properties record = RuleModel.readRecord();
+        Properties record = RuleModel.readRecord(compiled.id().id());
         assertThat(record).isNotNull();
-        assertThat(record.getProperty("inputs")).isEqualTo(RuleSources.inputsDigest(RuleSources.manifest()));
+        assertThat(record.getProperty("inputs")).isEqualTo(RuleSources.inputsDigest(compiled.manifest()));
         assertThat(compiled.id().digest()).isEqualTo(record.getProperty("ruleset"));
+    }
+
+    @Test
+    void everyRuleSetHasItsOwnCurrentPrebuiltModel() {
+        for (RuleSetManifest m : RuleSets.standard().manifests()) {
+            RuleBase prebuilt = RuleSets.standard().ruleBase(m);
+            assertThat(prebuilt.origin()).startsWith("prebuilt executable model " + m.rulePackage() + ".Rules");
+            assertThat(prebuilt.id().id()).isEqualTo(m.id());
+            assertThat(prebuilt.id().digest()).isEqualTo(RuleModel.readRecord(m.id()).getProperty("ruleset"));
+        }
     }
 }
