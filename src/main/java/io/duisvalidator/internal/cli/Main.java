@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar duis-validator.jar COMMAND ...}: thin commands over the library. */
 @Command(name = "duis-validator", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Checks DUIS Service Requests against the SEC rules of MP162 (MDR, MHHS).",
-        subcommands = {ValidateCommand.class, MonitorCommand.class, ExplainScheduleCommand.class, CoverageCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, MonitorCommand.class, ExplainScheduleCommand.class, CoverageCommand.class, RuleSetsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

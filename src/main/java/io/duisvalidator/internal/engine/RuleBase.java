@@ -324,6 +324,9 @@ public final class RuleBase {
 
     public RuleTables tables() { return tables; }
 
+    /** The number of requirements in the rule set's catalogues (the shared one and its own). */
+    public int requirementCount() { return references.size(); }
+
     /** The manifest of the rule set: its validity period and the files it is made of. */
     public RuleSetManifest manifest() { return manifest; }
 
