@@ -42,6 +42,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.Callable;
 
 /** {@code validate [options] PATH...} as the command-line contract fixes it. */
@@ -189,7 +191,9 @@ final class ValidateCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (Progress progress = quiet ? Progress.none() : Progress.start(InputFiles.count(inputs), err, Duration.ofSeconds(5))) {
             run.start();
-            new BatchRunner(validator, settings, n).run(inputs, r -> run.accept(r, progress));
+            Object reportKey = out == null ? null : Files.readAttributes(out, BasicFileAttributes.class).fileKey();
+            new BatchRunner(validator, settings, n).excluding(reportKey == null ? Set.of() : Set.of(reportKey))
+                    .run(inputs, r -> run.accept(r, progress));
         } finally {
             run.finish();
             try {
