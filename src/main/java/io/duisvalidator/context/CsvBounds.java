@@ -1,0 +1,144 @@
+package io.duisvalidator.context;
+
+import io.duisvalidator.internal.text.Printable;
+
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/**
+ * Bounds of the context files (issue 14): lines and values of bounded length, no control characters in values, dates
+ * as YYYY-MM-DD with a year from 1900 to 9999, and the first byte that is not UTF-8 found by streaming. Small local
+ * checks used by {@link CsvContextLoader}; each failure is a file:line:column error.
+ */
+final class CsvBounds {
+    /** Longest physical line, in characters: a context line is a few short values. */
+    static final int MAX_LINE = 65_536;
+    /** Longest value of a contract column, in characters. */
+    static final int MAX_VALUE = 256;
+    static final int MIN_YEAR = 1900;
+    static final int MAX_YEAR = 9999;
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+    private CsvBounds() {
+    }
+
+    /** A line over {@link #MAX_LINE}: thrown by the reader of {@link #capped}, made a file:line error by the loader. */
+    static final class LineTooLong extends IOException {
+        final long line;
+
+        LineTooLong(long line) {
+            super("line " + line + " is longer than " + MAX_LINE + " characters");
+            this.line = line;
+        }
+
+        ContextFormatException error(Path file) {
+            return new ContextFormatException(file, line, 0, "line longer than " + MAX_LINE + " characters: not a context file?");
+        }
+    }
+
+    /** {@code in} that fails with {@link LineTooLong} as soon as a line passes {@link #MAX_LINE} characters. */
+    static Reader capped(Reader in) {
+        return new FilterReader(in) {
+            private long line = 1;
+            private int length;
+
+            @Override
+            public int read() throws IOException {
+                int c = super.read();
+                if (c >= 0) count((char) c);
+                return c;
+            }
+
+            @Override
+            public int read(char[] buf, int off, int len) throws IOException {
+                int n = super.read(buf, off, len);
+                for (int i = 0; i < n; i++) count(buf[off + i]);
+                return n;
+            }
+
+            private void count(char c) throws LineTooLong {
+                if (c == '\n') {
+                    line++;
+                    length = 0;
+                } else if (++length > MAX_LINE) {
+                    throw new LineTooLong(line);
+                }
+            }
+        };
+    }
+
+    /** Why a value of a contract column cannot be used (too long, a control character), or null. */
+    static String valueProblem(String v) {
+        if (v.length() > MAX_VALUE) return "value of " + v.length() + " characters is longer than " + MAX_VALUE + " characters";
+        for (int i = 0; i < v.length(); i++) {
+            if (Printable.unsafe(v.charAt(i))) {
+                return String.format("control character U+%04X at character %d of the value", (int) v.charAt(i), i + 1);
+            }
+        }
+        return null;
+    }
+
+    /** Why {@code v} is not a date YYYY-MM-DD from 1900 to 9999, or null. */
+    static String dateProblem(String v) {
+        if (!DATE.matcher(v).matches()) return "not a date YYYY-MM-DD: '" + Printable.echo(v) + "'";
+        try {
+            LocalDate d = LocalDate.parse(v);
+            if (d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR) {
+                return "year " + v.substring(0, 4) + " is outside " + MIN_YEAR + "-" + MAX_YEAR;
+            }
+            return null;
+        } catch (DateTimeParseException e) {
+            return "not a date YYYY-MM-DD: '" + Printable.echo(v) + "'";
+        }
+    }
+
+    /** Where the first byte that is not UTF-8 is, read as a stream (any size); null when there is none. */
+    static ContextFormatException notUtf8(Path file) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(1 << 16);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        long line = 1;
+        long column = 1;
+        in.flip(); // empty, ready to be read from
+        try (InputStream s = Files.newInputStream(file)) {
+            boolean end = false;
+            while (true) {
+                in.compact();
+                int n = end ? -1 : s.read(in.array(), in.position(), in.remaining());
+                if (n < 0) end = true; else in.position(in.position() + n);
+                in.flip();
+                int start = in.position();
+                CoderResult r = decoder.decode(in, out, end);
+                for (int i = start; i < in.position(); i++) {
+                    byte b = in.get(i);
+                    if (b == '\n') {
+                        line++;
+                        column = 1;
+                    } else if ((b & 0xC0) != 0x80) {
+                        column++;
+                    }
+                }
+                if (r.isError()) {
+                    return new ContextFormatException(file, line, (int) Math.min(column, Integer.MAX_VALUE),
+                            String.format("not UTF-8 text (byte 0x%02X)", in.get(in.position()) & 0xFF));
+                }
+                out.clear();
+                if (end && r.isUnderflow()) return null;
+            }
+        }
+    }
+}
