@@ -5,7 +5,6 @@ import io.duisvalidator.internal.batch.CorpusRunner;
 import io.duisvalidator.internal.batch.Scenario;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.ContextFormatException;
-import io.duisvalidator.context.CsvContextLoader;
 import io.duisvalidator.Severity;
 import io.duisvalidator.internal.engine.RuleBase;
 import io.duisvalidator.internal.monitor.ComplianceMonitor;
@@ -28,22 +27,27 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code monitor}: SEC H3.13A on-demand versus scheduled MHHS collection per User and SRV. */
-@Command(name = "monitor", mixinStandardHelpOptions = true,
+@Command(name = "monitor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:no User's on-demand share is above --threshold", "1:at least one User flagged",
+                "2:usage error", "3:out of memory"},
         description = "Report per User and SRV the MHHS requests made by schedule and on demand (SEC H3.13A), and flag "
                 + "Users whose on-demand share passes a threshold. PATHs are scenario folders (each with its own "
                 + "context) or message files/folders used with --context.")
 final class MonitorCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "PATH")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "scenario folders (or folders holding them); with "
+            + "--context or --empty-context, .xml message files or folders searched recursively for *.xml")
     List<Path> paths;
 
-    @Option(names = "--context", paramLabel = "DIR", description = "context folder for plain message paths (schedules.csv and executions.csv give the history)")
-    Path context;
+    /** For plain message PATHs (which are then not searched for scenario folders). */
+    @Mixin
+    ContextOption contextOption;
 
     @Mixin
     SettingsOptions settingsOptions;
 
     @Option(names = "--threshold", paramLabel = "SHARE", defaultValue = "0.10",
-            description = "flag Users whose on-demand share (on demand / (on demand + scheduled executions)) is above this (default: ${DEFAULT-VALUE}; see docs/schedule-first.md)")
+            description = "a share from 0 to 1: flag Users whose on-demand share (on demand / (on demand + scheduled executions)) is above it (default: ${DEFAULT-VALUE}; see docs/schedule-first.md)")
     double threshold;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json, csv (default: ${DEFAULT-VALUE})")
@@ -68,7 +72,13 @@ final class MonitorCommand implements Callable<Integer> {
         RuleBase rules = RuleBase.load();
         ComplianceMonitor monitor = new ComplianceMonitor();
         int threads = Runtime.getRuntime().availableProcessors();
-        List<Scenario> scenarios = CorpusRunner.scenarios(paths, context);
+        String contextProblem = contextOption.problem(false);
+        if (contextProblem != null) return usage(err, contextProblem);
+        List<Scenario> scenarios = contextOption.given() ? List.of() : CorpusRunner.scenarios(paths, null);
+        if (scenarios.isEmpty() && !contextOption.given()) {
+            return usage(err, "no scenario folders (folders with messages/) under " + paths
+                    + ": for plain messages give --context DIR, or --empty-context");
+        }
         CorpusRunner runner = new CorpusRunner(rules, ReaderOptions.defaults(), threads);
         try {
             if (!scenarios.isEmpty()) {
@@ -77,7 +87,7 @@ final class MonitorCommand implements Callable<Integer> {
                             ctx -> ctx.schedules().ifPresent(monitor::addHistory), r -> monitor.add(r.decision()));
                 }
             } else {
-                Context ctx = context == null ? Context.empty() : CsvContextLoader.load(context);
+                Context ctx = contextOption.load();
                 ctx.schedules().ifPresent(monitor::addHistory);
                 runner.run(ctx, settings, paths, r -> monitor.add(r.decision()));
             }
@@ -101,7 +111,6 @@ final class MonitorCommand implements Callable<Integer> {
     }
 
     private static int usage(PrintStream err, String message) {
-        err.println("duis-validator: " + message);
-        return Exit.USAGE;
+        return Messages.usage(err, message);
     }
 }

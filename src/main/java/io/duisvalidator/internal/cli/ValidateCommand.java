@@ -47,13 +47,19 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.Callable;
 
 /** {@code validate [options] PATH...} as the command-line contract fixes it. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Validate DUIS request files (or folders of them) and report a decision per message.")
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Validate DUIS request files (or folders of them) and report a decision per message.",
+                "The outputs (--out, --responses) are never an input, a context file or inside an input folder, and "
+                        + "are locked for the run (docs/batch.md)."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:every message accepted", "1:at least one message rejected",
+                "2:usage error (also: an output is in use by another run, or would replace an input)",
+                "3:at least one input could not be read or processed, or out of memory"})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = ".xml files, or folders searched recursively for *.xml")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = ".xml files, or folders searched recursively for *.xml (any case), in sorted path order")
     List<Path> paths;
 
     @Mixin
@@ -68,7 +74,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "jsonl, text, junit, sarif, html (default: ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "write the report here (default: standard output)")
+    @Option(names = "--out", paramLabel = "FILE", description = "write the report here (default: standard output); locked for the run")
     Path out;
 
     @Option(names = "--schema", paramLabel = "FILE", description = "also validate each message against this XSD (e.g. an official DUIS schema)")
@@ -77,13 +83,13 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--expect", description = "regression mode: PATHs hold scenario folders; compare with their expected.jsonl")
     boolean expect;
 
-    @Option(names = "--threads", paramLabel = "N", description = "validation threads (default: the number of cores)")
+    @Option(names = "--threads", paramLabel = "N", description = "validation threads, 1 to " + MAX_THREADS + " (default: the number of cores)")
     Integer threads;
 
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
-    @Option(names = "--responses", paramLabel = "DIR", description = "also write the DUIS Response acknowledgement of each message to this folder")
+    @Option(names = "--responses", paramLabel = "DIR", description = "also write the DUIS Response acknowledgement of each message to this folder (outside the inputs; locked for the run)")
     Path responses;
 
     @Option(names = "--resume", description = "continue an interrupted run: keep the complete results already in --out "
