@@ -3,6 +3,8 @@ package io.duisvalidator.internal.cli;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.ContextFormatException;
 import io.duisvalidator.context.CsvContextLoader;
+import io.duisvalidator.internal.batch.CorpusRunner;
+import io.duisvalidator.internal.batch.Scenario;
 import io.duisvalidator.internal.text.Printable;
 import picocli.CommandLine.Option;
 
@@ -73,6 +75,29 @@ final class ContextOption {
                     + "; for an empty context on purpose, use --empty-context";
         }
         return null;
+    }
+
+    /** A usage error of the options. */
+    static final class Usage extends Exception {
+        Usage(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * For commands that take scenario folders or plain messages (coverage, monitor): the scenario folders under
+     * {@code paths}, or none when a context is given (the PATHs are then plain messages judged with it).
+     */
+    List<Scenario> scenarios(List<Path> paths) throws Usage, IOException {
+        String p = problem(false);
+        if (p != null) throw new Usage(p);
+        if (given()) return List.of();
+        List<Scenario> found = CorpusRunner.scenarios(paths, null);
+        if (found.isEmpty()) {
+            throw new Usage("no scenario folders (folders with messages/) under " + paths
+                    + ": for plain messages give --context DIR, or --empty-context");
+        }
+        return found;
     }
 
     /** The context the options give (the problem having been checked). */

@@ -1,7 +1,6 @@
 package io.duisvalidator.internal.cli;
 
 import io.duisvalidator.ValidationSettings;
-import io.duisvalidator.internal.batch.CorpusRunner;
 import io.duisvalidator.internal.batch.Scenario;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.ContextFormatException;
@@ -83,12 +82,11 @@ final class CoverageCommand implements Callable<Integer> {
         RuleBase rules = RuleBase.load();
         ReaderOptions readerOptions = schema == null ? ReaderOptions.defaults() : ReaderOptions.defaults().withExtraSchema(schema);
         Coverage coverage = new Coverage(rules);
-        String contextProblem = contextOption.problem(false);
-        if (contextProblem != null) return usage(err, contextProblem);
-        List<Scenario> scenarios = contextOption.given() ? List.of() : CorpusRunner.scenarios(paths, null);
-        if (scenarios.isEmpty() && !contextOption.given()) {
-            return usage(err, "no scenario folders (folders with messages/) under " + paths
-                    + ": for plain messages give --context DIR, or --empty-context");
+        List<Scenario> scenarios;
+        try {
+            scenarios = contextOption.scenarios(paths);
+        } catch (ContextOption.Usage e) {
+            return usage(err, e.getMessage());
         }
         try {
             if (!scenarios.isEmpty()) {

@@ -72,12 +72,11 @@ final class MonitorCommand implements Callable<Integer> {
         RuleBase rules = RuleBase.load();
         ComplianceMonitor monitor = new ComplianceMonitor();
         int threads = Runtime.getRuntime().availableProcessors();
-        String contextProblem = contextOption.problem(false);
-        if (contextProblem != null) return usage(err, contextProblem);
-        List<Scenario> scenarios = contextOption.given() ? List.of() : CorpusRunner.scenarios(paths, null);
-        if (scenarios.isEmpty() && !contextOption.given()) {
-            return usage(err, "no scenario folders (folders with messages/) under " + paths
-                    + ": for plain messages give --context DIR, or --empty-context");
+        List<Scenario> scenarios;
+        try {
+            scenarios = contextOption.scenarios(paths);
+        } catch (ContextOption.Usage e) {
+            return usage(err, e.getMessage());
         }
         CorpusRunner runner = new CorpusRunner(rules, ReaderOptions.defaults(), threads);
         try {

@@ -138,5 +138,12 @@ class InputSafetyTest {
         assertThat(run(List.of("validate", "--quiet", "--empty-context", "--format", "jsonl", "--out", out.toString(),
                 ACCEPTED.toString()))).isEqualTo(1);
         assertThat(Files.readString(out)).contains("\"responseCode\":\"E1\"");
+        // coverage and monitor on plain messages likewise
+        for (String cmd : List.of("coverage", "monitor")) {
+            assertThat(runCapturing(err, List.of(cmd, "--out", out.toString(), ACCEPTED.toString()))).as(cmd).isEqualTo(2);
+            assertThat(err[0]).contains("--empty-context").hasLineCount(1);
+            assertThat(runCapturing(err, List.of(cmd, "--context", misnamed.toString(), ACCEPTED.toString()))).as(cmd).isEqualTo(2);
+            assertThat(err[0]).contains("Users.csv is not read");
+        }
     }
 }
