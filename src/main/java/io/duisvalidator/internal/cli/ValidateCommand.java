@@ -114,7 +114,7 @@ final class ValidateCommand implements Callable<Integer> {
             return usage(err, e.getMessage());
         }
         if (!FORMATS.contains(format)) return usage(err, "unknown --format " + Printable.echo(format) + " " + FORMATS);
-        for (Path p : paths) if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return usage(err, "no such file or folder: " + p);
+        for (Path p : paths) if (!Files.exists(p)) return usage(err, "no such file or folder: " + p);
         if (schema != null && !Files.isRegularFile(schema)) return usage(err, "no such schema file: " + schema);
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1 || n > MAX_THREADS) return usage(err, "--threads must be between 1 and " + MAX_THREADS);

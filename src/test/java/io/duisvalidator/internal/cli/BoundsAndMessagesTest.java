@@ -72,7 +72,8 @@ class BoundsAndMessagesTest {
         // built before stderr is captured: loading a class may print (the fuzzing agent does, in the same JVM)
         CommandLine withBoom = new CommandLine(new Main()).addSubcommand("boom", new Boom());
         int[] status = new int[1];
-        String e = io.duisvalidator.internal.xml.TestMessages.stderrOf(() -> status[0] = Main.run(withBoom, "boom"));
+        String e = OutputSafetyTest.withoutAgentLines(
+                io.duisvalidator.internal.xml.TestMessages.stderrOf(() -> status[0] = Main.run(withBoom, "boom")));
         assertThat(status[0]).isEqualTo(3);
         oneLine(e);
         assertThat(e).contains("out of memory");

@@ -177,8 +177,16 @@ class OutputSafetyTest {
 
     static int runCapturing(String[] err, List<String> a) {
         int[] status = new int[1];
-        err[0] = stderrOf(() -> status[0] = run(a));
+        err[0] = withoutAgentLines(stderrOf(() -> status[0] = run(a)));
         return status[0];
+    }
+
+    /**
+     * Standard error without the lines the fuzzing agent prints when it instruments a class (it stays attached to the
+     * test JVM after ValidatorFuzzTest): they are not the command's output.
+     */
+    static String withoutAgentLines(String err) {
+        return err.replaceAll("(?m)^INFO: Instrumented .*\\R", "");
     }
 
     record Run(int exit, String out, String err) {}
