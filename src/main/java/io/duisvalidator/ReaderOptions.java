@@ -1,12 +1,10 @@
 package io.duisvalidator;
 
-import io.duisvalidator.internal.xml.DuisReader;
-
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Limits and extras of a {@link DuisReader}. Immutable.
+ * Limits and extras of the validator's message reader. Immutable.
  *
  * @param maxMessageBytes largest message accepted, in bytes (default 1 MiB); a larger one is DV-XML
  * @param maxElementDepth deepest element nesting accepted (default 100; a DUIS request needs about 8)

@@ -4,10 +4,20 @@ import java.nio.file.Path;
 
 /** A context file that cannot be used: names the file, line and column (1-based; 0 when not applicable). */
 public final class ContextFormatException extends Exception {
-    private final Path file;
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path file;
     private final long line;
     private final int column;
 
+    /**
+     * A fault in a context file.
+     *
+     * @param file    the file
+     * @param line    1-based line (0 when not applicable)
+     * @param column  1-based column (0 when not applicable)
+     * @param message what is wrong
+     */
     public ContextFormatException(Path file, long line, int column, String message) {
         super(file.getFileName() + ":" + line + (column > 0 ? ":" + column : "") + ": " + message);
         this.file = file;
@@ -15,9 +25,24 @@ public final class ContextFormatException extends Exception {
         this.column = column;
     }
 
+    /**
+     * The file at fault.
+     *
+     * @return the file
+     */
     public Path file() { return file; }
 
+    /**
+     * The line at fault.
+     *
+     * @return 1-based line, or 0 when not applicable
+     */
     public long line() { return line; }
 
+    /**
+     * The column at fault.
+     *
+     * @return 1-based column, or 0 when not applicable
+     */
     public int column() { return column; }
 }
