@@ -13,11 +13,20 @@ import java.time.LocalDate;
  * @param effectiveFrom first day in force
  * @param effectiveTo   last day in force, or null for open-ended; not before {@code effectiveFrom}
  * @param source        where the row came from ({@code file:line}), for messages; may be null
- * @throws IllegalArgumentException when a value is malformed, naming the component
  */
 public record Appointment(String mpan, Role role, String partyId, LocalDate effectiveFrom, LocalDate effectiveTo,
                           String source) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param mpan          the MPAN core (13 digits, check digit checked)
+     * @param role          IS, ES or MDR
+     * @param partyId       the party (Market Participant Id) registered or appointed: not blank, no control character
+     * @param effectiveFrom first day in force
+     * @param effectiveTo   last day in force, or null for open-ended; not before {@code effectiveFrom}
+     * @param source        where the row came from ({@code file:line}), for messages; may be null
+     * @throws IllegalArgumentException when a value is malformed, naming the component
+     */
     public Appointment {
         Checks.mpan("mpan", mpan);
         Checks.registrationRole("role", role);

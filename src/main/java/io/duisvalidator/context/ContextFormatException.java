@@ -6,8 +6,11 @@ import java.nio.file.Path;
 public final class ContextFormatException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** The file at fault (not serialized: a {@link Path} is not serializable). */
     private final transient Path file;
+    /** 1-based line, 0 when not applicable. */
     private final long line;
+    /** 1-based column, 0 when not applicable. */
     private final int column;
 
     /**

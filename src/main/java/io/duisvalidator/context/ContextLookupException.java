@@ -8,6 +8,7 @@ package io.duisvalidator.context;
 public final class ContextLookupException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The source that failed. */
     private final String source;
 
     /**

@@ -12,7 +12,6 @@ import java.util.Set;
  * @param smetsGeneration 1 or 2
  * @param importMpan      import MPAN core (ESME), or null (blank is taken as null); its check digit is checked
  * @param exportMpan      export MPAN core (ESME with export), or null (blank is taken as null)
- * @throws IllegalArgumentException when a value is malformed, naming the component
  */
 public record Device(String deviceId, String deviceType, String deviceStatus, int smetsGeneration,
                      String importMpan, String exportMpan) {
@@ -21,7 +20,17 @@ public record Device(String deviceId, String deviceType, String deviceStatus, in
     /** The DUIS DeviceStatus values: Pending, Whitelisted, InstalledNotCommissioned, Commissioned, ... */
     public static final Set<String> STATUSES = Checks.DEVICE_STATUSES;
 
-    /** Checks and normalises the components. */
+    /**
+     * Checks and normalises the components.
+     *
+     * @param deviceId        the Device ID, an EUI-64 (either case; held in upper case)
+     * @param deviceType      one of {@link #TYPES} (ESME, GSME, GPF, ...), exactly
+     * @param deviceStatus    one of {@link #STATUSES} (the DUIS DeviceStatus values, e.g. {@code Commissioned}), exactly
+     * @param smetsGeneration 1 or 2
+     * @param importMpan      import MPAN core (ESME), or null (blank is taken as null); its check digit is checked
+     * @param exportMpan      export MPAN core (ESME with export), or null (blank is taken as null)
+     * @throws IllegalArgumentException when a value is malformed, naming the component
+     */
     public Device {
         deviceId = Checks.eui64("deviceId", deviceId);
         Checks.oneOf("deviceType", deviceType, TYPES);

@@ -10,11 +10,17 @@ import java.util.Objects;
  * @param scheduleId    the schedule executed: not blank, no control character
  * @param executionDate the settlement day (Europe/London) of the execution
  * @param result        what the execution returned
- * @throws IllegalArgumentException when a value is malformed, naming the component
- * @throws NullPointerException     when {@code result} is null
  */
 public record Execution(String scheduleId, LocalDate executionDate, Result result) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param scheduleId    the schedule executed: not blank, no control character
+     * @param executionDate the settlement day (Europe/London) of the execution
+     * @param result        what the execution returned
+     * @throws IllegalArgumentException when a value is malformed, naming the component
+     * @throws NullPointerException     when {@code result} is null
+     */
     public Execution {
         scheduleId = Checks.required("scheduleId", scheduleId);
         Checks.date("executionDate", executionDate, false);

@@ -9,11 +9,17 @@ import java.util.Objects;
  * @param userId  the User ID, an EUI-64 (8 hyphenated hex pairs, either case; held in upper case)
  * @param role    the User Role the ID was issued for
  * @param partyId the party (Market Participant Id) that holds the ID: not blank, no control character
- * @throws IllegalArgumentException when a value is malformed, naming the component
- * @throws NullPointerException     when {@code role} is null
  */
 public record User(String userId, Role role, String partyId) {
-    /** Checks and normalises the components. */
+    /**
+     * Checks and normalises the components.
+     *
+     * @param userId  the User ID, an EUI-64 (8 hyphenated hex pairs, either case; held in upper case)
+     * @param role    the User Role the ID was issued for
+     * @param partyId the party (Market Participant Id) that holds the ID: not blank, no control character
+     * @throws IllegalArgumentException when a value is malformed, naming the component
+     * @throws NullPointerException     when {@code role} is null
+     */
     public User {
         userId = Checks.eui64("userId", userId);
         Objects.requireNonNull(role, "role");
