@@ -106,7 +106,8 @@ public final class Context {
     public Optional<User> user(String userId) {
         if (userId == null) return Optional.empty();
         String id = Checks.normaliseEui(userId);
-        Optional<User> u = lookup(USERS, users, "User ID " + id, () -> users.user(id));
+        if (users instanceof InMemory.Users m) return m.user(id);
+        Optional<User> u = lookup(USERS, users, "User ID ", id, () -> users.user(id));
         if (u == null) throw wrong(USERS, users, "User ID " + id, "null instead of an Optional");
         if (u.isPresent() && !u.get().userId().equals(id)) {
             throw wrong(USERS, users, "User ID " + id, "User " + u.get().userId());
@@ -124,7 +125,8 @@ public final class Context {
     public Optional<Device> device(String deviceId) {
         if (deviceId == null) return Optional.empty();
         String id = Checks.normaliseEui(deviceId);
-        Optional<Device> d = lookup(DEVICES, devices, "Device ID " + id, () -> devices.device(id));
+        if (devices instanceof InMemory.Devices m) return m.device(id);
+        Optional<Device> d = lookup(DEVICES, devices, "Device ID ", id, () -> devices.device(id));
         if (d == null) throw wrong(DEVICES, devices, "Device ID " + id, "null instead of an Optional");
         if (d.isPresent() && !d.get().deviceId().equals(id)) {
             throw wrong(DEVICES, devices, "Device ID " + id, "device " + d.get().deviceId());
@@ -143,9 +145,9 @@ public final class Context {
      */
     public List<Appointment> appointments(String mpan) {
         if (mpan == null) return List.of();
-        List<Appointment> l = lookup(REGISTRATION, registration, "MPAN " + mpan, () -> registration.appointments(mpan));
+        if (registration instanceof InMemory.Registration m) return m.appointments(mpan);
+        List<Appointment> l = lookup(REGISTRATION, registration, "MPAN ", mpan, () -> registration.appointments(mpan));
         if (l == null) throw wrong(REGISTRATION, registration, "MPAN " + mpan, "null instead of a list");
-        if (registration instanceof InMemory.Source) return l;
         for (Appointment a : l) {
             if (a == null || !a.mpan().equals(mpan)) {
                 throw wrong(REGISTRATION, registration, "MPAN " + mpan, a == null ? "a null appointment" : "an appointment of MPAN " + a.mpan());
@@ -200,18 +202,21 @@ public final class Context {
      */
     public List<String> warnings() { return warnings; }
 
-    /** Calls a source, naming it in the exception when it fails; with a timeout when set and not in memory. */
-    <T> T lookup(String source, Object impl, String key, Supplier<T> call) {
-        if (lookupTimeout == null || impl instanceof InMemory.Source) {
+    /**
+     * Calls a source that is not in memory, naming it in the exception when it fails; with the lookup timeout when
+     * set. The key is {@code keyKind + key}, put together only on failure.
+     */
+    <T> T lookup(String source, Object impl, String keyKind, String key, Supplier<T> call) {
+        if (lookupTimeout == null) {
             try {
                 return call.get();
             } catch (ContextLookupException e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new ContextLookupException(source, describe(source, impl, key) + " failed: " + e, e);
+                throw new ContextLookupException(source, describe(source, impl, keyKind + key) + " failed: " + e, e);
             }
         }
-        return LookupThreads.call(call, lookupTimeout, () -> describe(source, impl, key), source);
+        return LookupThreads.call(call, lookupTimeout, () -> describe(source, impl, keyKind + key), source);
     }
 
     static String describe(String source, Object impl, String key) {
@@ -386,35 +391,35 @@ public final class Context {
             this.ctx = ctx;
         }
 
-        private <T> T read(String key, Supplier<T> call) {
-            T t = ctx.lookup(HISTORY, h, key, call);
-            if (t == null) throw wrong(HISTORY, h, key, "null");
+        private <T> T read(String keyKind, String key, Supplier<T> call) {
+            T t = ctx.lookup(HISTORY, h, keyKind, key, call);
+            if (t == null) throw wrong(HISTORY, h, keyKind + key, "null");
             return t;
         }
 
         @Override
         public Optional<Schedule> schedule(String scheduleId) {
-            return read("schedule " + scheduleId, () -> h.schedule(scheduleId));
+            return read("schedule ", scheduleId, () -> h.schedule(scheduleId));
         }
 
         @Override
         public List<Schedule> schedules(String userId, String deviceId, String srv) {
-            return read("the schedules of User " + userId + " for device " + deviceId + " and SRV " + srv,
+            return read("the schedules of User ", userId + " for device " + deviceId + " and SRV " + srv,
                     () -> h.schedules(userId, deviceId, srv));
         }
 
         @Override
         public List<Schedule> schedules(String userId, String deviceId) {
-            return read("the schedules of User " + userId + " for device " + deviceId, () -> h.schedules(userId, deviceId));
+            return read("the schedules of User ", userId + " for device " + deviceId, () -> h.schedules(userId, deviceId));
         }
 
         @Override
         public List<Execution> executions(String scheduleId) {
-            return read("the executions of schedule " + scheduleId, () -> h.executions(scheduleId));
+            return read("the executions of schedule ", scheduleId, () -> h.executions(scheduleId));
         }
 
         @Override
-        public Collection<Schedule> allSchedules() { return read("every schedule", h::allSchedules); }
+        public Collection<Schedule> allSchedules() { return read("every schedule", "", h::allSchedules); }
 
         @Override
         public void record(Schedule schedule) { h.record(schedule); }
@@ -423,10 +428,10 @@ public final class Context {
         public void record(Execution execution) { h.record(execution); }
 
         @Override
-        public int scheduleCount() { return read("the schedule count", h::scheduleCount); }
+        public int scheduleCount() { return read("the schedule count", "", h::scheduleCount); }
 
         @Override
-        public int executionCount() { return read("the execution count", h::executionCount); }
+        public int executionCount() { return read("the execution count", "", h::executionCount); }
 
         @Override
         public String toString() { return h.toString(); }
