@@ -107,12 +107,7 @@ public final class Context {
         if (userId == null) return Optional.empty();
         String id = Checks.normaliseEui(userId);
         if (users instanceof InMemory.Users m) return m.user(id);
-        Optional<User> u = lookup(USERS, users, "User ID ", id, () -> users.user(id));
-        if (u == null) throw wrong(USERS, users, "User ID " + id, "null instead of an Optional");
-        if (u.isPresent() && !u.get().userId().equals(id)) {
-            throw wrong(USERS, users, "User ID " + id, "User " + u.get().userId());
-        }
-        return u;
+        return one(USERS, users, "User ID ", id, () -> users.user(id), User::userId, "User ");
     }
 
     /**
@@ -126,12 +121,18 @@ public final class Context {
         if (deviceId == null) return Optional.empty();
         String id = Checks.normaliseEui(deviceId);
         if (devices instanceof InMemory.Devices m) return m.device(id);
-        Optional<Device> d = lookup(DEVICES, devices, "Device ID ", id, () -> devices.device(id));
-        if (d == null) throw wrong(DEVICES, devices, "Device ID " + id, "null instead of an Optional");
-        if (d.isPresent() && !d.get().deviceId().equals(id)) {
-            throw wrong(DEVICES, devices, "Device ID " + id, "device " + d.get().deviceId());
+        return one(DEVICES, devices, "Device ID ", id, () -> devices.device(id), Device::deviceId, "device ");
+    }
+
+    /** One row by id from a source not in memory: its answer must be an Optional of that id's row. */
+    private <T> Optional<T> one(String source, Object impl, String keyKind, String id, Supplier<Optional<T>> call,
+                                java.util.function.Function<T, String> idOf, String noun) {
+        Optional<T> found = lookup(source, impl, keyKind, id, call);
+        if (found == null) throw wrong(source, impl, keyKind + id, "null instead of an Optional");
+        if (found.isPresent() && !idOf.apply(found.get()).equals(id)) {
+            throw wrong(source, impl, keyKind + id, noun + idOf.apply(found.get()));
         }
-        return d;
+        return found;
     }
 
     /**

@@ -15,28 +15,31 @@ final class InMemory {
     /** A source held in memory: it answers at once, so it is called without a lookup timeout. */
     interface Source {}
 
-    /** Users by User ID. Immutable. */
-    static final class Users implements UserRegistry, Source {
-        private final Map<String, User> byId;
+    /** Rows by id. Immutable. */
+    abstract static class ById<T> implements Source {
+        private final Map<String, T> byId;
 
-        Users(Map<String, User> byId) { this.byId = Map.copyOf(byId); }
+        ById(Map<String, T> byId) { this.byId = Map.copyOf(byId); }
 
-        @Override
-        public Optional<User> user(String userId) { return Optional.ofNullable(byId.get(userId)); }
+        final Optional<T> find(String id) { return Optional.ofNullable(byId.get(id)); }
 
-        Map<String, User> rows() { return byId; }
+        final Map<String, T> rows() { return byId; }
     }
 
-    /** Devices by Device ID. Immutable. */
-    static final class Devices implements DeviceInventory, Source {
-        private final Map<String, Device> byId;
-
-        Devices(Map<String, Device> byId) { this.byId = Map.copyOf(byId); }
+    /** Users by User ID. */
+    static final class Users extends ById<User> implements UserRegistry {
+        Users(Map<String, User> byId) { super(byId); }
 
         @Override
-        public Optional<Device> device(String deviceId) { return Optional.ofNullable(byId.get(deviceId)); }
+        public Optional<User> user(String userId) { return find(userId); }
+    }
 
-        Map<String, Device> rows() { return byId; }
+    /** Devices by Device ID. */
+    static final class Devices extends ById<Device> implements DeviceInventory {
+        Devices(Map<String, Device> byId) { super(byId); }
+
+        @Override
+        public Optional<Device> device(String deviceId) { return find(deviceId); }
     }
 
     /**

@@ -187,6 +187,22 @@ class AdaptorTest {
         }
     }
 
+    /** The adaptor's code uses the exported API only: nothing of the library's internal packages. */
+    @Test
+    void theAdaptorUsesOnlyTheExportedApi() throws Exception {
+        List<Path> sources;
+        try (var walk = Files.walk(Path.of("src"))) {
+            sources = walk.filter(f -> f.toString().endsWith(".java")).toList();
+        }
+        assertTrue(sources.size() >= 4, sources.toString());
+        String internal = "io.duisvalidator" + ".internal";
+        for (Path f : sources) {
+            for (String line : Files.readAllLines(f)) {
+                assertFalse(line.contains(internal), f + ": " + line);
+            }
+        }
+    }
+
     /** Compiling the rules at start (here forced) needs jars the adaptor does not have: the message names them. */
     @Test
     void compilingTheRulesAtStartNamesWhatToAdd() throws Exception {
