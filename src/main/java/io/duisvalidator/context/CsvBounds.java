@@ -1,7 +1,5 @@
 package io.duisvalidator.context;
 
-import io.duisvalidator.internal.text.Printable;
-
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,13 +12,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.regex.Pattern;
 
 /**
- * Bounds of the context files (issue 14): lines and values of bounded length, no control characters in values, dates
- * as YYYY-MM-DD with a year from 1900 to 9999, and the first byte that is not UTF-8 found by streaming. Small local
+ * Bounds of the context files (issue 14): lines and values of bounded length, and the first byte that is not UTF-8
+ * found by streaming (control characters and dates: {@link Checks}). Small local
  * checks used by {@link CsvContextLoader}; each failure is a file:line:column error.
  */
 final class CsvBounds {
@@ -28,9 +23,6 @@ final class CsvBounds {
     static final int MAX_LINE = 65_536;
     /** Longest value of a contract column, in characters. */
     static final int MAX_VALUE = 256;
-    static final int MIN_YEAR = 1900;
-    static final int MAX_YEAR = 9999;
-    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private CsvBounds() {
     }
@@ -80,29 +72,10 @@ final class CsvBounds {
         };
     }
 
-    /** Why a value of a contract column cannot be used (too long, a control character), or null. */
+    /** Why a value of a contract column cannot be used (too long), or null; control characters: {@link Checks#text}. */
     static String valueProblem(String v) {
         if (v.length() > MAX_VALUE) return "value of " + v.length() + " characters is longer than " + MAX_VALUE + " characters";
-        for (int i = 0; i < v.length(); i++) {
-            if (Printable.unsafe(v.charAt(i))) {
-                return String.format("control character U+%04X at character %d of the value", (int) v.charAt(i), i + 1);
-            }
-        }
         return null;
-    }
-
-    /** Why {@code v} is not a date YYYY-MM-DD from 1900 to 9999, or null. */
-    static String dateProblem(String v) {
-        if (!DATE.matcher(v).matches()) return "not a date YYYY-MM-DD: '" + Printable.echo(v) + "'";
-        try {
-            LocalDate d = LocalDate.parse(v);
-            if (d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR) {
-                return "year " + v.substring(0, 4) + " is outside " + MIN_YEAR + "-" + MAX_YEAR;
-            }
-            return null;
-        } catch (DateTimeParseException e) {
-            return "not a date YYYY-MM-DD: '" + Printable.echo(v) + "'";
-        }
     }
 
     /** Where the first byte that is not UTF-8 is, read as a stream (any size); null when there is none. */

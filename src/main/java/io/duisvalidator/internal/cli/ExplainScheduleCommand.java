@@ -1,8 +1,9 @@
 package io.duisvalidator.internal.cli;
 
-import io.duisvalidator.internal.facts.ScheduleExecutions;
+import io.duisvalidator.internal.core.CoreValidator;
+import io.duisvalidator.internal.core.CoreValidatorProvider;
+import io.duisvalidator.internal.core.ScheduleExecutions;
 import io.duisvalidator.ValidationSettings;
-import io.duisvalidator.Validator;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.ContextFormatException;
 import io.duisvalidator.internal.facts.DuisRequest;
@@ -70,7 +71,7 @@ final class ExplainScheduleCommand implements Callable<Integer> {
         } catch (ContextFormatException e) {
             return Messages.usage(err, "context: " + e.getMessage());
         }
-        Validator v = Validator.create(ctx);
+        CoreValidator v = CoreValidator.create(CoreValidatorProvider.rules(), ctx);
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(v.maxMessageBytes() + 1);

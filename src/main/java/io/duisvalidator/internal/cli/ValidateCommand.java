@@ -1,7 +1,7 @@
 package io.duisvalidator.internal.cli;
 
 import io.duisvalidator.ValidationSettings;
-import io.duisvalidator.Validator;
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.internal.batch.BatchRunner;
 import io.duisvalidator.internal.batch.ExpectRunner;
 import io.duisvalidator.internal.batch.InputFiles;
@@ -171,7 +171,7 @@ final class ValidateCommand implements Callable<Integer> {
             return usage(err, "context: " + e.getMessage());
         }
         ctx.warnings().forEach(w -> Messages.warning(err, w));
-        Validator validator = Validator.create(rules, ctx, readerOptions);
+        CoreValidator validator = CoreValidator.create(rules, ctx, readerOptions);
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
 
         RunSummary summary = new RunSummary().ruleSet(rules.version())
@@ -223,14 +223,14 @@ final class ValidateCommand implements Callable<Integer> {
      */
     private static final class Run {
         private final ResponseFiles responses;
-        private final Validator validator;
+        private final CoreValidator validator;
         private final ReportWriter report;
         private final OutputStream os;
         private final RunSummary summary;
         private long t0;
         private boolean closed;
 
-        Run(ResponseFiles responses, Validator validator, ReportWriter report, OutputStream os, RunSummary summary) {
+        Run(ResponseFiles responses, CoreValidator validator, ReportWriter report, OutputStream os, RunSummary summary) {
             this.responses = responses;
             this.validator = validator;
             this.report = report;

@@ -1,11 +1,12 @@
-package io.duisvalidator.internal.facts;
+package io.duisvalidator.internal.core;
 
 import io.duisvalidator.ValidationSettings;
-import io.duisvalidator.Validator;
 
 import io.duisvalidator.Decision;
 import io.duisvalidator.Finding;
 import io.duisvalidator.Severity;
+import io.duisvalidator.internal.facts.CreateScheduleBody;
+import io.duisvalidator.internal.facts.DuisRequest;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,17 +31,17 @@ public final class ScheduleExecutions {
      * @param from first date to list (null: the schedule's start date)
      * @param to   last date to list (null: the schedule's end date, or one year after {@code from} when open-ended)
      */
-    public static List<ExecutionCheck> explain(Validator validator, DuisRequest createSchedule, LocalDate from,
+    public static List<ExecutionCheck> explain(CoreValidator validator, DuisRequest createSchedule, LocalDate from,
                                                LocalDate to, ValidationSettings settings) {
         return explain(validator, createSchedule, from, to, settings, Integer.MAX_VALUE);
     }
 
     /**
-     * {@link #explain(Validator, DuisRequest, LocalDate, LocalDate, ValidationSettings)}, stopping after {@code limit}
+     * {@link #explain(CoreValidator, DuisRequest, LocalDate, LocalDate, ValidationSettings)}, stopping after {@code limit}
      * execution dates (a schedule may run to 9999-12-31: millions of dates): the caller sees from the size of the
      * list whether it stopped.
      */
-    public static List<ExecutionCheck> explain(Validator validator, DuisRequest createSchedule, LocalDate from,
+    public static List<ExecutionCheck> explain(CoreValidator validator, DuisRequest createSchedule, LocalDate from,
                                                LocalDate to, ValidationSettings settings, int limit) {
         CreateScheduleBody s = Objects.requireNonNull(createSchedule.schedule(), "not a 5.1 Create Schedule");
         LocalDate first = from == null || from.isBefore(s.startDate()) ? s.startDate() : from;
