@@ -211,8 +211,8 @@ public final class CoverageWriter {
             h1{font-size:22px;margin:0 0 8px} h2{font-size:17px;margin:1.4em 0 .3em;border-bottom:2px solid #888} h3{font-size:15px;margin:.8em 0 .3em}
             p.ref{margin:.2em 0;color:#424242;font-size:13px} .hint{font-size:12px;color:#424242}
             table.req{border-collapse:collapse;width:100%;margin-bottom:1em;table-layout:fixed}
-            table.req col.id{width:15%} table.req col.text{width:25%} table.req col.src{width:17%} table.req col.st{width:9%}
-            table.req col.n{width:5.5%} table.req col.ex{width:17.5%}
+            table.req col.id{width:15%} table.req col.text{width:23%} table.req col.src{width:16%} table.req col.st{width:9%}
+            table.req col.n{width:6.5%} table.req col.ex{width:17.5%} table.req th{overflow-wrap:normal}
             table.req th,table.req td{border:1px solid #bbb;padding:3px 6px;font-size:13px;vertical-align:top;text-align:left;overflow-wrap:anywhere}
             table.req th{background:#eee} td.n{text-align:right;font-variant-numeric:tabular-nums} .zero{color:#757575}
             table.req ul.ex{margin:0;padding-left:1.1em} table.req ul.ex code{font-size:11.5px;overflow-wrap:anywhere}
