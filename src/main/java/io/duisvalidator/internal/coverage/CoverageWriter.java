@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import static io.duisvalidator.internal.coverage.GridWriter.esc;
+import static io.duisvalidator.internal.report.HtmlReport.esc;
 
 /**
  * Writes a {@link CoverageReport} as text, CSV, JSON or an auditor's HTML page. Text, JSON and HTML begin with the

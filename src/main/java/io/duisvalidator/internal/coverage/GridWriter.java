@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static io.duisvalidator.internal.report.HtmlReport.esc;
+
 /** Renders {@link CoverageGrid}s: aligned text with a one-character mark per cell, JSON cell by cell, and HTML tables. */
 final class GridWriter {
     static final String EMPTY = "No message of this corpus exercised a cell of this table.";
@@ -83,12 +85,7 @@ final class GridWriter {
     }
 
     private static String label(Column c, int level) {
-        int offset = level - (maxLevels(c) - c.header().size());
-        return offset < 0 ? "" : c.header().get(offset);
-    }
-
-    private static int maxLevels(Column c) {
-        return Math.max(c.header().size(), 1);
+        return level < c.header().size() ? c.header().get(level) : "";
     }
 
     /** Two columns share a header group at {@code level} when their headers agree down to it. */
@@ -264,8 +261,4 @@ final class GridWriter {
         return String.join(", ", parts);
     }
 
-    static String esc(String s) {
-        if (s == null) return "";
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

@@ -103,28 +103,34 @@ public final class ComplianceMonitor {
     }
 
     private Counts counts(String user, String srv, LocalDate periodStart) {
-        return byUser.computeIfAbsent(user, u -> new TreeMap<>()).computeIfAbsent(srv, s -> new TreeMap<>())
+        return counts(byUser, user, srv, periodStart);
+    }
+
+    private static Counts counts(Map<String, Map<String, Map<LocalDate, Counts>>> map, String user, String srv, LocalDate periodStart) {
+        return map.computeIfAbsent(user, u -> new TreeMap<>()).computeIfAbsent(srv, s -> new TreeMap<>())
                 .computeIfAbsent(periodStart, p -> new Counts());
     }
 
+    /** The figures so far; may be called again after more is added. */
     public MonitorReport report(double threshold, double rise) {
+        Map<String, Map<String, Map<LocalDate, Counts>>> all = new TreeMap<>();
+        byUser.forEach((u, bySrv) -> bySrv.forEach((srv, byPeriod) -> byPeriod.forEach((p, c) -> counts(all, u, srv, p).addAll(c))));
         executions.forEach((k, n) -> {
-            Counts c = counts((String) k.get(1), (String) k.get(3), period.start((LocalDate) k.get(4)));
+            Counts c = counts(all, (String) k.get(1), (String) k.get(3), period.start((LocalDate) k.get(4)));
             c.executions += n;
             if (k.get(5) != Execution.Result.SUCCESS) c.failedExecutions += n;
         });
-        executions.clear();
-        List<LocalDate> starts = starts();
+        List<LocalDate> starts = starts(all);
         List<String> keys = starts.stream().map(period::key).toList();
         List<MonitorReport.Row> rows = new ArrayList<>();
         List<MonitorReport.UserTotal> users = new ArrayList<>();
-        byUser.forEach((user, bySrv) -> {
+        all.forEach((user, bySrv) -> {
             Counts total = new Counts();
             bySrv.forEach((srv, byPeriod) -> {
-                Counts all = new Counts();
-                byPeriod.values().forEach(all::addAll);
-                rows.add(all.row(user, srv, MonitorReport.ALL, null));
-                total.addAll(all);
+                Counts whole = new Counts();
+                byPeriod.values().forEach(whole::addAll);
+                rows.add(whole.row(user, srv, MonitorReport.ALL, null));
+                total.addAll(whole);
             });
             List<MonitorReport.PeriodRow> periods = new ArrayList<>();
             List<MonitorReport.Flag> flags = new ArrayList<>();
@@ -192,10 +198,10 @@ public final class ComplianceMonitor {
     }
 
     /** Every period from the first one with activity to the last, in order. */
-    private List<LocalDate> starts() {
+    private List<LocalDate> starts(Map<String, Map<String, Map<LocalDate, Counts>>> all) {
         LocalDate first = null;
         LocalDate last = null;
-        for (Map<String, Map<LocalDate, Counts>> bySrv : byUser.values()) {
+        for (Map<String, Map<LocalDate, Counts>> bySrv : all.values()) {
             for (Map<LocalDate, Counts> byPeriod : bySrv.values()) {
                 for (LocalDate p : byPeriod.keySet()) {
                     if (first == null || p.isBefore(first)) first = p;

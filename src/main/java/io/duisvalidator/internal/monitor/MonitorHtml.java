@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import static io.duisvalidator.internal.report.HtmlReport.esc;
 import static io.duisvalidator.internal.monitor.MonitorReport.pct;
 
 /**
@@ -231,8 +232,4 @@ final class MonitorHtml {
         return String.format(Locale.ROOT, "%.1f", d);
     }
 
-    static String esc(String s) {
-        if (s == null) return "";
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }
