@@ -2,7 +2,7 @@ package io.duisvalidator.internal.coverage;
 
 import io.duisvalidator.Decision;
 import io.duisvalidator.ValidationSettings;
-import io.duisvalidator.Validator;
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.internal.batch.Scenario;
 import io.duisvalidator.internal.engine.RuleBase;
@@ -47,7 +47,7 @@ final class HeaderVariants {
         for (Scenario sc : Scenario.find(List.of(Path.of("samples")))) {
             Context ctx = sc.loadContext();
             ValidationSettings settings = sc.settings(ValidationSettings.defaults());
-            Validator v = Validator.create(rules, ctx);
+            CoreValidator v = CoreValidator.create(rules, ctx);
             List<String> users = users(sc);
             Set<String> shapes = new TreeSet<>();
             List<Path> files;
