@@ -24,7 +24,21 @@ final class CsvBounds {
     /** Longest value of a contract column, in characters. */
     static final int MAX_VALUE = 256;
 
+    /** Values echoed in messages are cut to this many characters (the exported package uses no internal helper). */
+    static final int ECHO_LIMIT = 80;
+
     private CsvBounds() {
+    }
+
+    /** Bidirectional embedding, override, isolate and mark characters: they reorder a printed line. */
+    static boolean bidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F'
+                || c == '\u061C';
+    }
+
+    /** A long value cut to {@link #ECHO_LIMIT} characters, with its length. */
+    static String shortened(String v) {
+        return v.length() <= ECHO_LIMIT ? v : v.substring(0, ECHO_LIMIT) + "... (" + v.length() + " characters)";
     }
 
     /** A line over {@link #MAX_LINE}: thrown by the reader of {@link #capped}, made a file:line error by the loader. */

@@ -280,8 +280,8 @@ public final class CsvContextLoader {
             } catch (IllegalArgumentException e) {
                 String m = e.getMessage();
                 String v = value(i);
-                if (v.length() > io.duisvalidator.internal.text.Printable.ECHO_LIMIT) {
-                    m = m.replace(v, io.duisvalidator.internal.text.Printable.echo(v)); // a long value echoed short
+                if (v.length() > CsvBounds.ECHO_LIMIT) {
+                    m = m.replace(v, CsvBounds.shortened(v)); // a long value echoed short
                 }
                 throw error(i, m);
             }
