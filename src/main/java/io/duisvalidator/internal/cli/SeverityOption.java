@@ -2,7 +2,7 @@ package io.duisvalidator.internal.cli;
 
 import io.duisvalidator.Severity;
 import io.duisvalidator.ValidationSettings;
-import io.duisvalidator.Validator;
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.internal.engine.RuleBase;
 import picocli.CommandLine.Option;
 
@@ -36,7 +36,7 @@ final class SeverityOption {
     /** Usage error when the policy names an id the rule set does not know or cannot change. */
     static void check(RuleBase rules, ValidationSettings settings) throws IOException {
         try {
-            Validator.checkSettings(rules, settings);
+            CoreValidator.checkSettings(rules, settings);
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage());
         }
