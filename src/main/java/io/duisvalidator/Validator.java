@@ -1,165 +1,177 @@
 package io.duisvalidator;
 
 import io.duisvalidator.context.Context;
-import io.duisvalidator.internal.decision.DecisionMaker;
-import io.duisvalidator.internal.decision.ResponseCodes;
-import io.duisvalidator.internal.decision.SeverityPolicy;
-import io.duisvalidator.internal.engine.Evaluation;
-import io.duisvalidator.internal.engine.RuleBase;
-import io.duisvalidator.internal.facts.DuisRequest;
-import io.duisvalidator.internal.facts.FactBuilder;
-import io.duisvalidator.internal.facts.RequestFact;
 
-import io.duisvalidator.internal.xml.DuisReader;
-import io.duisvalidator.internal.xml.ReadResult;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
+import java.util.ServiceLoader;
 
 /**
- * The library's entry point: one request in, one {@link Decision} out. Build once (the rule base is built with it)
- * and share between threads; every method is thread-safe and never throws for bad input.
+ * The library's entry point: one DUIS request message in, one {@link Decision} out. Build one when the service
+ * starts and share it between threads: every method is thread-safe, and {@link #validate} never throws for any
+ * message.
+ *
+ * <pre>{@code
+ * Validator validator = Validator.builder().context(context).build();
+ * Decision d = validator.validate(messageBytes, ValidationSettings.defaults().at(receivedAt));
+ * }</pre>
+ *
+ * <p>The rule base is built once per class loader, when the first validator is built (from the rule model the jar
+ * carries; about a second on a cold JVM), and shared by every validator built after it: building another validator,
+ * e.g. with other reader limits, is cheap. {@link #replaceContext} swaps the context of a running validator
+ * atomically, without touching the rule base.
  */
-public final class Validator {
-    /** Requirement encoded by the XML reader (not by a rule): the message is well-formed DUIS XML (DV-XML). */
-    public static final String WELL_FORMED_REQUIREMENT = "MSG-WELL-FORMED";
-    /** Requirement encoded by the XML reader (not by a rule): the message is valid against the schema (DV-SCHEMA). */
-    public static final String SCHEMA_REQUIREMENT = "MSG-SCHEMA";
-    /** Every requirement the reader encodes; rules/requirements.csv lists them with {@code encoded_by=reader}. */
-    public static final java.util.Set<String> READER_REQUIREMENTS = java.util.Set.of(WELL_FORMED_REQUIREMENT, SCHEMA_REQUIREMENT);
-
-    private final RuleBase rules;
-    private final Context context;
-    private final FactBuilder facts;
-    private final Clock clock;
-    private final DuisReader reader;
-
-    private Validator(RuleBase rules, Context context, ReaderOptions readerOptions, Clock clock) {
-        this.rules = Objects.requireNonNull(rules, "rules");
-        this.context = Objects.requireNonNull(context, "context");
-        this.clock = clock;
-        this.facts = new FactBuilder(rules.tables());
-        this.reader = new DuisReader(readerOptions);
-    }
-
-    /** A validator over the given context, with the rule set of the classpath and the default reader limits. */
-    public static Validator create(Context context) {
-        return create(RuleBase.load(), context);
-    }
-
-    /** A validator sharing an already-built rule base (building it is the expensive part). */
-    public static Validator create(RuleBase rules, Context context) {
-        return create(rules, context, ReaderOptions.defaults());
-    }
-
-    /** A validator with its own reader limits or an extra schema to check messages against. */
-    public static Validator create(RuleBase rules, Context context, ReaderOptions readerOptions) {
-        return new Validator(rules, context, readerOptions, Clock.systemUTC());
-    }
-
-    /** Largest message accepted, in bytes (larger ones are DV-XML). */
-    public int maxMessageBytes() { return reader.options().maxMessageBytes(); }
+public interface Validator {
 
     /**
-     * Reads and judges one DUIS request message. Never throws for any message.
+     * Reads and judges one DUIS request message. Never throws for any content: a message that cannot be read is
+     * REJECTED ({@code DV-XML}, {@code DV-SCHEMA}); a context source that fails is an ERROR decision
+     * ({@code DV-CONTEXT}) naming it; a failure of the validator itself is an ERROR decision ({@code DV-INTERNAL}).
      *
-     * @throws IllegalArgumentException when the settings' severity policy names an id the rule set does not know
-     *                                  ({@link #checkSettings})
+     * @param message  the message's bytes (UTF-8 XML); null is taken as empty
+     * @param settings receipt time, declared purpose, severity policy
+     * @return the decision
+     * @throws IllegalArgumentException when the settings' severity policy names an id that the rule set does not
+     *                                  know, or one whose findings no policy changes (the reader's DV-XML and
+     *                                  DV-SCHEMA, the validator's own DV-INTERNAL and DV-INPUT); the message names
+     *                                  every such id
      */
-    public Decision validate(byte[] message, ValidationSettings settings) {
-        checkSettings(rules, settings);
-        ReadResult read;
-        try {
-            read = reader.read(message == null ? new byte[0] : message);
-        } catch (RuntimeException | StackOverflowError e) {
-            return DecisionMaker.error(DecisionMaker.Header.UNKNOWN, ResponseCodes.INTERNAL,
-                    "The reader failed on this message: " + e, rules.id());
+    Decision validate(byte[] message, ValidationSettings settings);
+
+    /**
+     * The context the next request will be judged against.
+     *
+     * @return the current context
+     */
+    Context context();
+
+    /**
+     * Replaces the context, atomically: a request already being judged finishes with the context it started with,
+     * every request that starts afterwards sees the new one, and no request sees a mix. The rule base is kept.
+     *
+     * @param context the new context
+     * @return the context it replaces
+     */
+    Context replaceContext(Context context);
+
+    /**
+     * The reader limits of this validator.
+     *
+     * @return the limits (size, depth, extra schema)
+     */
+    ReaderOptions readerOptions();
+
+    /**
+     * Id, version and content digest of the rule set that judges a request received now (the one forced with
+     * {@link Builder#ruleSet(String)}, or the one in force now), as every decision names it. Each request is judged by
+     * the rule set in force at its receipt instant ({@link ValidationSettings#at}) unless one was forced; the decision
+     * names the one that judged it (docs/rule-sets.md).
+     *
+     * @return the rule set's identity; its {@link RuleSetId#text()} is e.g. {@code "mp162 0.2.0 (sha256:0123456789ab)"};
+     *         null when no rule set is in force now
+     */
+    RuleSetId ruleSet();
+
+    /**
+     * A builder of a validator.
+     *
+     * @return a builder with an empty context and the default reader limits
+     */
+    static Builder builder() { return new Builder(); }
+
+    /**
+     * A validator over a context with the default reader limits; the same as
+     * {@code builder().context(context).build()}.
+     *
+     * @param context what the validator knows besides the message
+     * @return the validator
+     * @throws IllegalStateException when the rule base cannot be built (the message says why and what to do)
+     */
+    static Validator create(Context context) { return builder().context(context).build(); }
+
+    /** Builds a {@link Validator}. Not thread-safe; the validator it builds is. */
+    final class Builder {
+        private Context context = Context.empty();
+        private ReaderOptions readerOptions = ReaderOptions.defaults();
+        private String ruleSet;
+
+        private Builder() {}
+
+        /**
+         * Judge every request by this rule set, whatever its receipt instant (default: none, each request is judged by
+         * the rule set in force at its receipt instant). The ids are those of {@code rules/rule-sets.properties}, e.g.
+         * {@code before-mp162}, {@code mp162}.
+         *
+         * @param id the rule set's id, or null for the default
+         * @return this builder
+         */
+        public Builder ruleSet(String id) {
+            this.ruleSet = id;
+            return this;
         }
-        if (read instanceof ReadResult.Ok ok) return validate(ok.request(), settings);
-        if (read instanceof ReadResult.Rejected rej) {
-            DuisRequest partial = rej.request();
-            String requirement = rej.code().equals(ResponseCodes.XML) ? WELL_FORMED_REQUIREMENT : SCHEMA_REQUIREMENT;
-            Finding f = new Finding(rej.code(), Severity.ERROR, "READ-" + rej.reason().name(), requirement,
-                    rules.reference(requirement), rej.message());
-            // the reader's findings are never changed by the severity policy (checkSettings refuses their ids)
-            return DecisionMaker.decide(header(partial, null), Evaluation.of(List.of(f)), SeverityPolicy.NONE, rules.id());
+
+        /**
+         * The context to judge requests against (default: empty).
+         *
+         * @param context the context
+         * @return this builder
+         */
+        public Builder context(Context context) {
+            this.context = Objects.requireNonNull(context, "context");
+            return this;
         }
-        return DecisionMaker.error(header(read.request(), null), ResponseCodes.INTERNAL,
-                "The reader failed on this message: " + read.message(), rules.id());
-    }
 
-    /** Reads a message without judging it: the request, or empty when the message is not a valid DUIS request. */
-    public java.util.Optional<DuisRequest> read(byte[] message) {
-        try {
-            ReadResult r = reader.read(message == null ? new byte[0] : message);
-            return r instanceof ReadResult.Ok ok ? java.util.Optional.of(ok.request()) : java.util.Optional.empty();
-        } catch (RuntimeException e) {
-            return java.util.Optional.empty();
+        /**
+         * Limits of the message reader and an optional extra schema (default: {@link ReaderOptions#defaults()}).
+         *
+         * @param options the reader options
+         * @return this builder
+         */
+        public Builder readerOptions(ReaderOptions options) {
+            this.readerOptions = Objects.requireNonNull(options, "options");
+            return this;
         }
-    }
 
-    /** The decision for an input that could not be read at all (e.g. a file that vanished). */
-    public Decision unreadable(String message) {
-        return DecisionMaker.error(DecisionMaker.Header.UNKNOWN, ResponseCodes.INPUT, message, rules.id());
-    }
-
-    public RuleBase ruleBase() { return rules; }
-
-    public Context context() { return context; }
-
-    /** Judges a request that has already been read ({@link #validate(byte[], ValidationSettings)}). */
-    public Decision validate(DuisRequest request, ValidationSettings settings) {
-        checkSettings(rules, settings);
-        DecisionMaker.Header header = header(request, null);
-        try {
-            Instant at = settings.receivedAt() != null ? settings.receivedAt() : clock.instant();
-            List<Object> f = facts.facts(request, context, settings, at);
-            header = header(request, (RequestFact) f.get(0));
-            return DecisionMaker.decide(header, rules.evaluate(f), SeverityPolicy.of(settings), rules.id());
-        } catch (RuntimeException | StackOverflowError e) {
-            return DecisionMaker.error(header, ResponseCodes.INTERNAL,
-                    "The validator failed on this request: " + e, rules.id());
+        /**
+         * Builds the validator; the first build in a class loader also builds the rule base.
+         *
+         * @return the validator
+         * @throws IllegalStateException    when the rule base cannot be built (the message says why and what to do),
+         *                                  or when the rule sets' validity periods overlap or leave a gap (the
+         *                                  message names the rule sets)
+         * @throws IllegalArgumentException when {@link #ruleSet(String)} names no rule set (the message names the
+         *                                  known ones)
+         */
+        public Validator build() {
+            return ruleSet == null ? Providers.provider().create(context, readerOptions)
+                    : Providers.provider().create(context, readerOptions, ruleSet);
         }
     }
 
     /**
-     * Refuses settings whose severity policy names an id that the rule set does not know (neither a requirement id
-     * of its rules nor a code they report), or one whose findings cannot be changed: those of the XML reader
-     * ({@link #READER_REQUIREMENTS}, DV-XML, DV-SCHEMA: no rule judges a message it rejects) and of the validator's
-     * own failures (DV-INTERNAL, DV-INPUT).
-     *
-     * @throws IllegalArgumentException naming every such id
+     * The service that builds validators, found with {@link ServiceLoader}: the library's own implementation
+     * provides it (so that this API depends on no implementation package). Adaptors neither call nor implement it.
      */
-    public static void checkSettings(RuleBase rules, ValidationSettings settings) {
-        Objects.requireNonNull(settings, "settings");
-        if (settings.severities().isEmpty()) return;
-        boolean allKnown = true;
-        for (String id : settings.severities().keySet()) {
-            if (FIXED_CODES.contains(id) || READER_REQUIREMENTS.contains(id) || !rules.policyIds().contains(id)) allKnown = false;
-        }
-        if (allKnown) return; // checked on every call: no allocation when the policy is sound
-        List<String> problems = new java.util.ArrayList<>();
-        for (String id : new java.util.TreeSet<>(settings.severities().keySet())) {
-            if (READER_REQUIREMENTS.contains(id) || FIXED_CODES.contains(id)) {
-                problems.add(id + ": judged before any rule (or a failure to judge): its severity cannot be changed");
-            } else if (!rules.policyIds().contains(id)) {
-                problems.add(id + ": neither a requirement id of the rule set " + rules.id().id() + " nor a code its rules report");
-            }
-        }
-        if (!problems.isEmpty()) throw new IllegalArgumentException("severity policy: " + String.join("; ", problems));
-    }
+    interface Provider {
+        /**
+         * Builds a validator.
+         *
+         * @param context       the context
+         * @param readerOptions the reader limits
+         * @return the validator
+         */
+        Validator create(Context context, ReaderOptions readerOptions);
 
-    /** Codes that no severity policy changes: the reader's, and the validator's own failures. */
-    private static final java.util.Set<String> FIXED_CODES = java.util.Set.of(ResponseCodes.XML, ResponseCodes.SCHEMA,
-            ResponseCodes.INTERNAL, ResponseCodes.INPUT);
-
-    private static DecisionMaker.Header header(DuisRequest r, RequestFact f) {
-        if (r == null) return DecisionMaker.Header.UNKNOWN;
-        return new DecisionMaker.Header(r.requestId(), r.originatorId(), f == null ? null : f.getRole(),
-                r.serviceReferenceVariant(), f == null ? null : f.getMode().name(),
-                r.schedule() == null ? null : r.schedule().scheduledSrv(),
-                f != null && f.isTrtRequired(), f != null && f.isScheduledTrtRequired());
+        /**
+         * Builds a validator that judges every request by one rule set.
+         *
+         * @param context       the context
+         * @param readerOptions the reader limits
+         * @param ruleSet       the rule set's id
+         * @return the validator
+         * @throws IllegalArgumentException when no rule set has that id
+         */
+        default Validator create(Context context, ReaderOptions readerOptions, String ruleSet) {
+            throw new UnsupportedOperationException("this provider cannot force a rule set (" + ruleSet + ")");
+        }
     }
 }

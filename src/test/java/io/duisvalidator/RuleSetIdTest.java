@@ -22,7 +22,7 @@ class RuleSetIdTest {
         assertThat(id.id()).isEqualTo("duis-mp162-rules");
         assertThat(id.version()).isEqualTo("0.2.0");
         assertThat(id.digest()).matches("sha256:[0-9a-f]{12}");
-        Decision d = Validator.create(Fixtures.RULES, Fixtures.baseContext().build()).validate("<x".getBytes(),
+        Decision d = Fixtures.validator(Fixtures.baseContext().build()).validate("<x".getBytes(),
                 ValidationSettings.defaults());
         assertThat(d.ruleSet()).isEqualTo(id);
     }

@@ -18,7 +18,7 @@ class ScheduleFrequencyTest {
         assertThat(ScheduleFrequency.of("weekly")).isEmpty();
         assertThat(ScheduleFrequency.of(null)).isEmpty();
         assertThat(ScheduleFrequency.ofOrDaily("Fortnightly")).isEqualTo(ScheduleFrequency.DAILY);
-        assertThat(CsvContextLoader.FREQUENCIES).containsExactlyInAnyOrderElementsOf(ScheduleFrequency.TEXTS);
+        assertThat(Schedule.FREQUENCIES).containsExactlyInAnyOrderElementsOf(ScheduleFrequency.TEXTS);
     }
 
     @Test

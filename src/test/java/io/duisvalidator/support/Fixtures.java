@@ -1,5 +1,6 @@
 package io.duisvalidator.support;
 
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.Validator;
 import io.duisvalidator.context.Appointment;
@@ -81,13 +82,14 @@ public final class Fixtures {
         return b;
     }
 
-    public static Validator validator(Context ctx) {
-        return Validator.create(RULES, ctx);
+    public static CoreValidator validator(Context ctx) {
+        return CoreValidator.create(RULES, ctx);
     }
 
     /** A validator that judges every request by the rule set given (as {@code --rule-set ID}). */
-    public static Validator validator(Context ctx, String ruleSet) {
-        return Validator.create(io.duisvalidator.internal.engine.RuleSets.standard().ruleBase(ruleSet), ctx);
+    public static CoreValidator validator(Context ctx, String ruleSet) {
+        return CoreValidator.create(io.duisvalidator.internal.engine.RuleSets.standard(), ruleSet, ctx,
+                io.duisvalidator.ReaderOptions.defaults());
     }
 
     /** Received at {@link #AT}, purpose BAU, schedule-first reported as a warning so that other rules show. */

@@ -1,7 +1,7 @@
 package io.duisvalidator.internal.batch;
 
 import io.duisvalidator.ValidationSettings;
-import io.duisvalidator.Validator;
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.ContextFormatException;
 import io.duisvalidator.internal.engine.RuleBase;
@@ -20,12 +20,31 @@ import java.util.function.UnaryOperator;
  * {@code validate --expect}, {@code monitor} and {@code coverage}.
  */
 public final class CorpusRunner {
-    private final RuleBase rules;
+    /** How a validator is made for a context: over one rule base, or choosing among rule sets per message. */
+    public interface Validators {
+        CoreValidator create(Context ctx, ReaderOptions readerOptions);
+
+        /** Every message judged by this rule base. */
+        static Validators of(RuleBase rules) {
+            return (ctx, ro) -> CoreValidator.create(rules, ctx, ro);
+        }
+
+        /** Each message judged by the rule set in force at its receipt instant, or by {@code ruleSet} when not null. */
+        static Validators of(io.duisvalidator.internal.engine.RuleSets sets, String ruleSet) {
+            return (ctx, ro) -> CoreValidator.create(sets, ruleSet, ctx, ro);
+        }
+    }
+
+    private final Validators validators;
     private final ReaderOptions readerOptions;
     private final int threads;
 
     public CorpusRunner(RuleBase rules, ReaderOptions readerOptions, int threads) {
-        this.rules = rules;
+        this(Validators.of(rules), readerOptions, threads);
+    }
+
+    public CorpusRunner(Validators validators, ReaderOptions readerOptions, int threads) {
+        this.validators = validators;
         this.readerOptions = readerOptions;
         this.threads = threads;
     }
@@ -33,7 +52,7 @@ public final class CorpusRunner {
     /** Validates every message under {@code inputs} with one context and settings; returns the number of messages. */
     public long run(Context ctx, ValidationSettings settings, List<Path> inputs, Consumer<FileResult> sink)
             throws InterruptedException {
-        return new BatchRunner(Validator.create(rules, ctx, readerOptions), settings, threads)
+        return new BatchRunner(validators.create(ctx, readerOptions), settings, threads)
                 .run(new InputFiles(inputs), sink);
     }
 

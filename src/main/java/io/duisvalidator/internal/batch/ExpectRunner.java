@@ -1,5 +1,6 @@
 package io.duisvalidator.internal.batch;
 
+import io.duisvalidator.internal.text.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duisvalidator.ValidationSettings;
@@ -21,18 +22,22 @@ import java.util.function.Consumer;
 
 /**
  * Regression mode: runs each scenario with its own context and settings and compares every decision with the
- * scenario's {@code expected.jsonl} (outcome, responseCode, and trtSeconds where given).
+ * scenario's {@code expected.jsonl} (outcome, responseCode, and trtSeconds and ruleSet where given).
  */
 public final class ExpectRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final RuleBase rules;
+    private final CorpusRunner.Validators validators;
     private final ValidationSettings defaults;
     private final ReaderOptions readerOptions;
     private final int threads;
 
     public ExpectRunner(RuleBase rules, ValidationSettings defaults, ReaderOptions readerOptions, int threads) {
-        this.rules = rules;
+        this(CorpusRunner.Validators.of(rules), defaults, readerOptions, threads);
+    }
+
+    public ExpectRunner(CorpusRunner.Validators validators, ValidationSettings defaults, ReaderOptions readerOptions, int threads) {
+        this.validators = validators;
         this.defaults = defaults;
         this.readerOptions = readerOptions;
         this.threads = threads;
@@ -47,7 +52,7 @@ public final class ExpectRunner {
         List<String> diffs = new ArrayList<>();
         int[] count = {0};
         Path messages = sc.messages();
-        new CorpusRunner(rules, readerOptions, threads).run(sc, defaults, r -> {
+        new CorpusRunner(validators, readerOptions, threads).run(sc, defaults, r -> {
             count[0]++;
             String rel = messages.relativize(Path.of(r.file())).toString().replace('\\', '/');
             JsonNode e = expected.remove(rel);
@@ -78,6 +83,21 @@ public final class ExpectRunner {
                 diffs.add(file + ": trtSeconds " + d.trtSeconds() + ", expected " + want);
             }
         }
+        String ruleSet = text(e, "ruleSet");
+        if (ruleSet != null && !sameRuleSet(ruleSet, d)) {
+            diffs.add(file + ": ruleSet " + (d.ruleSet() == null ? null : d.ruleSet().text()) + ", expected " + ruleSet);
+        }
+    }
+
+    /**
+     * Whether the decision was judged by the rule set expected: {@code ID} or {@code ID VERSION} (docs/decisions.md
+     * D-RULESET-EXPECT; the digest is never compared, it changes with every edit of the rules).
+     */
+    static boolean sameRuleSet(String expected, Decision d) {
+        if (d.ruleSet() == null) return false;
+        String[] parts = expected.trim().split("\\s+");
+        if (!parts[0].equals(d.ruleSet().id())) return false;
+        return parts.length < 2 || parts[1].equals(d.ruleSet().version());
     }
 
     private static String describe(Decision d) {
@@ -115,11 +135,11 @@ public final class ExpectRunner {
         for (ScenarioResult r : results) {
             messages += r.messages();
             if (r.differences().isEmpty()) {
-                out.println("ok   " + r.scenario().dir() + " (" + r.messages() + " messages)");
+                out.println(Printable.text("ok   " + r.scenario().dir() + " (" + r.messages() + " messages)"));
             } else {
                 failed++;
-                out.println("FAIL " + r.scenario().dir() + " (" + r.messages() + " messages, " + r.differences().size() + " differences)");
-                r.differences().forEach(d -> out.println("     " + d));
+                out.println(Printable.text("FAIL " + r.scenario().dir() + " (" + r.messages() + " messages, " + r.differences().size() + " differences)"));
+                r.differences().forEach(d -> out.println("     " + Printable.text(String.valueOf(d))));
             }
         }
         out.println(results.size() + " scenarios, " + messages + " messages: " + (results.size() - failed)

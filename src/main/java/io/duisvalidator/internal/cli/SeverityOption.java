@@ -2,7 +2,7 @@ package io.duisvalidator.internal.cli;
 
 import io.duisvalidator.Severity;
 import io.duisvalidator.ValidationSettings;
-import io.duisvalidator.Validator;
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.internal.engine.RuleBase;
 import picocli.CommandLine.Option;
 
@@ -36,9 +36,22 @@ final class SeverityOption {
     /** Usage error when the policy names an id the rule set does not know or cannot change. */
     static void check(RuleBase rules, ValidationSettings settings) throws IOException {
         try {
-            Validator.checkSettings(rules, settings);
+            CoreValidator.checkSettings(rules, settings);
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage());
+        }
+    }
+
+    /** Usage error when the policy names an id no rule set knows, or one that cannot be changed (docs/rule-sets.md). */
+    static void check(io.duisvalidator.internal.engine.RuleSets sets, RuleBase rules, ValidationSettings settings) throws IOException {
+        try {
+            CoreValidator.checkSettings(rules, settings);
+        } catch (IllegalArgumentException e) {
+            try {
+                CoreValidator.checkSettings(sets, settings);
+            } catch (IllegalArgumentException all) {
+                throw new IOException(all.getMessage());
+            }
         }
     }
 

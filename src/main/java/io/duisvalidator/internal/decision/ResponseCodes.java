@@ -14,6 +14,10 @@ public final class ResponseCodes {
     public static final String SCHEMA = "DV-SCHEMA";
     public static final String INTERNAL = "DV-INTERNAL";
     public static final String INPUT = "DV-INPUT";
+    /** A context source (User registry, inventory, Registration Data, schedule history) failed or timed out. */
+    public static final String CONTEXT = "DV-CONTEXT";
+    /** No rule set is in force at the receipt instant (docs/decisions.md D-RULESET-UNCOVERED): not judged. */
+    public static final String RULESET = "DV-RULESET";
 
     /** Highest precedence first (docs/codes.md). */
     public static final List<String> PRECEDENCE = List.of(

@@ -107,6 +107,7 @@ public final class RuleBase {
                 choice = RuleModel.Choice.compile("the prebuilt rule model cannot be loaded: " + e, true);
             }
         }
+        CompileRequirements.require(choice.reason(), org.drools.base.util.Drools.getFullVersion());
         if (choice.warn()) LOG.log(System.Logger.Level.WARNING, "rules of " + manifest.id() + " compiled at start: " + choice.reason());
         return compiled(sources(manifest, tables), tables, manifest, manifest.id(), references, choice.reason());
     }

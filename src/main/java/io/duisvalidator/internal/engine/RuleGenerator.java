@@ -11,19 +11,22 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Generates the per-cell rules from the tables of {@code rules/tables/} and the templates of {@code rules/templates/}.
  * One generated rule per table cell, so that every cell is a rule of its own with its own requirement id; the rows
  * of a table are split by what their cell says, and each group is fed to the template that says it ("may" and "may
  * not", a TRT and N/A, on demand and scheduled), so that a generated rule reads as its cell. Only table values go
- * into a template, never a piece of DRL.
+ * into a template, never a piece of DRL. A rule that can never fire is not generated (docs/decisions.md
+ * D-NO-UNREACHABLE-RULE): the scheduled readings (eligibility, TRT, scheduled SRV) only for SRVs a 5.1 can schedule.
  */
 final class RuleGenerator {
     /** The templates of {@code rules/templates/} that {@link #generate} reads. */
     static final List<String> TEMPLATES = List.of("eligibility-allowed.drt", "eligibility-forbidden.drt",
-            "trt-on-demand.drt", "trt-on-demand-na.drt", "trt-scheduled.drt", "trt-scheduled-na.drt",
+            "eligibility-scheduled-allowed.drt", "eligibility-scheduled-forbidden.drt", "trt-on-demand.drt", "trt-on-demand-na.drt", "trt-scheduled.drt", "trt-scheduled-na.drt",
             "srv-catalogue.drt", "scheduled-srv.drt", "device-types.drt", "user-roles.drt");
 
     private static final String NA = "N/A";
@@ -39,17 +42,23 @@ final class RuleGenerator {
     /** Generated DRL by file name ({@code generated/<template>.drl}). */
     Map<String, String> generate() {
         Map<String, String> out = new LinkedHashMap<>();
+        Set<String> schedulable = schedulableSrvs(tables.rows(RuleTables.SRV_CATALOGUE));
         List<Map<String, String>> eligibility = eligibilityRows();
         put(out, "eligibility-allowed.drt", eligibility, r -> "yes".equals(r.get("eligible")));
         put(out, "eligibility-forbidden.drt", eligibility, r -> !"yes".equals(r.get("eligible")));
-        List<Map<String, String>> trt = trtRows();
+        // no rule that can never fire (issue 17): the scheduled reading of a cell only for SRVs a 5.1 can schedule
+        put(out, "eligibility-scheduled-allowed.drt", eligibility,
+                r -> schedulable.contains(r.get("srv")) && "yes".equals(r.get("eligible")));
+        put(out, "eligibility-scheduled-forbidden.drt", eligibility,
+                r -> schedulable.contains(r.get("srv")) && !"yes".equals(r.get("eligible")));
+        List<Map<String, String>> trt = trtRows(schedulable);
         put(out, "trt-on-demand.drt", trt, r -> "ON_DEMAND".equals(r.get("mode")) && !NA.equals(r.get("trt")));
         put(out, "trt-on-demand-na.drt", trt, r -> "ON_DEMAND".equals(r.get("mode")) && NA.equals(r.get("trt")));
         put(out, "trt-scheduled.drt", trt, r -> "SCHEDULED".equals(r.get("mode")) && !NA.equals(r.get("trt")));
         put(out, "trt-scheduled-na.drt", trt, r -> "SCHEDULED".equals(r.get("mode")) && NA.equals(r.get("trt")));
         List<Map<String, String>> catalogue = catalogueRows(tables.rows(RuleTables.SRV_CATALOGUE));
         put(out, "srv-catalogue.drt", catalogue, r -> true);
-        put(out, "scheduled-srv.drt", catalogue, r -> !r.get("dspBodyElement").isEmpty());
+        put(out, "scheduled-srv.drt", catalogue, r -> schedulable.contains(r.get("srv")));
         put(out, "device-types.drt", deviceTypeRows(), r -> true);
         put(out, "user-roles.drt", absentRoleRows(), r -> true);
         out.replaceAll((file, drl) -> RuleSources.inPackage(drl, ruleSet.rulePackage()));
@@ -118,8 +127,19 @@ final class RuleGenerator {
         return out;
     }
 
-    /** The TRT table's rows, each with its requirement id, the sender in words and the code an N/A cell rejects with. */
-    private List<Map<String, String>> trtRows() {
+    /** The SRVs a 5.1 can schedule: the catalogue's rows with a DSP body element (DUIS's schedulable list). */
+    static Set<String> schedulableSrvs(List<Map<String, String>> catalogue) {
+        Set<String> out = new TreeSet<>();
+        for (Map<String, String> r : catalogue) if (!r.get("dsp_body_element").isEmpty()) out.add(r.get("srv"));
+        return out;
+    }
+
+    /**
+     * The TRT table's rows, each with its requirement id, the sender in words and the code an N/A cell rejects with.
+     * A Scheduled row of an SRV a 5.1 cannot schedule gets no rule: no schema-valid message reaches it (its
+     * requirement is discharged by the schema, see MatrixAnalysis).
+     */
+    private List<Map<String, String>> trtRows(Set<String> schedulable) {
         List<Map<String, String>> rows = tables.rows(RuleTables.TRT);
         List<Map<String, String>> out = new ArrayList<>();
         for (Map<String, String> r : rows) {
@@ -127,6 +147,7 @@ final class RuleGenerator {
             String sender = r.get("sender");
             String smets = r.get("smets");
             String mode = r.get("mode");
+            if ("SCHEDULED".equals(mode) && !schedulable.contains(srv)) continue;
             Map<String, String> m = new HashMap<>();
             m.put("srv", srv);
             m.put("sender", sender);

@@ -108,7 +108,7 @@ public final class FactBuilder {
 
         // the MPAN's Registration Data, when it can hold the requester's role (IS, ES, MDR): the slice access rules read
         List<Appointment> appointments = mpan != null && user != null && REGISTERED.contains(user.role())
-                ? ctx.registration().forMpan(mpan) : List.of();
+                ? ctx.appointments(mpan) : List.of();
         b.mpanAppointments(appointments);
         if (schedule != null && !appointments.isEmpty()
                 && AccessTimeline.covered(appointments, user.role(), user.partyId(), accessDate)) {

@@ -5,7 +5,7 @@ import io.duisvalidator.Finding;
 import io.duisvalidator.Outcome;
 import io.duisvalidator.Severity;
 import io.duisvalidator.ValidationSettings;
-import io.duisvalidator.Validator;
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.context.Role;
 import io.duisvalidator.support.Fixtures;
 import io.duisvalidator.support.Requests;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The severity policy (issue 12): by requirement id or code, like KoSIT's customLevel; fail closed. */
 class SeverityPolicyTest {
-    private final Validator validator = Fixtures.validator(Fixtures.baseContext().build());
+    private final CoreValidator validator = Fixtures.validator(Fixtures.baseContext().build());
     private final ValidationSettings strict = ValidationSettings.defaults().at(Fixtures.AT);
 
     @Test
@@ -103,7 +103,7 @@ class SeverityPolicyTest {
         }
         // every requirement id and code of the rules is accepted
         for (var r : Fixtures.RULES.rules().values()) {
-            Validator.checkSettings(Fixtures.RULES, strict.severity(r.requirement(), Severity.INFO).severity(r.code(), Severity.INFO));
+            CoreValidator.checkSettings(Fixtures.RULES, strict.severity(r.requirement(), Severity.INFO).severity(r.code(), Severity.INFO));
         }
     }
 

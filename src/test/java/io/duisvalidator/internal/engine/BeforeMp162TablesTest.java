@@ -1,7 +1,7 @@
 package io.duisvalidator.internal.engine;
 
 import io.duisvalidator.Decision;
-import io.duisvalidator.Validator;
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.context.Role;
 import io.duisvalidator.support.Fixtures;
 import io.duisvalidator.support.Requests;
@@ -69,7 +69,7 @@ class BeforeMp162TablesTest {
             Map.entry("4.17", Role.IS), Map.entry("5.1", Role.IS), Map.entry("5.2", Role.IS),
             Map.entry("5.3", Role.IS), Map.entry("8.2", Role.IS));
 
-    private final Validator validator = Fixtures.validator(Fixtures.baseContext().build(), RULE_SET);
+    private final CoreValidator validator = Fixtures.validator(Fixtures.baseContext().build(), RULE_SET);
 
     @TestFactory
     List<DynamicTest> everyTrtCell() {

@@ -1,12 +1,14 @@
-package io.duisvalidator.internal.facts;
+package io.duisvalidator.internal.core;
 
 import io.duisvalidator.ValidationSettings;
-import io.duisvalidator.Validator;
 
 import io.duisvalidator.Decision;
 import io.duisvalidator.Finding;
 import io.duisvalidator.Severity;
 import io.duisvalidator.context.ScheduleFrequency;
+import io.duisvalidator.internal.facts.CreateScheduleBody;
+import io.duisvalidator.internal.facts.DuisRequest;
+import io.duisvalidator.internal.facts.FactBuilder;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,8 +33,18 @@ public final class ScheduleExecutions {
      * @param from first date to list (null: the schedule's start date)
      * @param to   last date to list (null: the schedule's end date, or one year after {@code from} when open-ended)
      */
-    public static List<ExecutionCheck> explain(Validator validator, DuisRequest createSchedule, LocalDate from,
+    public static List<ExecutionCheck> explain(CoreValidator validator, DuisRequest createSchedule, LocalDate from,
                                                LocalDate to, ValidationSettings settings) {
+        return explain(validator, createSchedule, from, to, settings, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@link #explain(CoreValidator, DuisRequest, LocalDate, LocalDate, ValidationSettings)}, stopping after {@code limit}
+     * execution dates (a schedule may run to 9999-12-31: millions of dates): the caller sees from the size of the
+     * list whether it stopped.
+     */
+    public static List<ExecutionCheck> explain(CoreValidator validator, DuisRequest createSchedule, LocalDate from,
+                                               LocalDate to, ValidationSettings settings, int limit) {
         CreateScheduleBody s = Objects.requireNonNull(createSchedule.schedule(), "not a 5.1 Create Schedule");
         LocalDate first = from == null || from.isBefore(s.startDate()) ? s.startDate() : from;
         LocalDate last = to != null ? to : s.endDate() != null ? s.endDate() : first.plusYears(1);
@@ -41,6 +53,7 @@ public final class ScheduleExecutions {
         int n = 0;
         for (LocalDate d = s.startDate(); !d.isAfter(last); d = next(s.startDate(), s.frequency(), ++n)) {
             if (d.isBefore(first)) continue;
+            if (out.size() == limit) break;
             // judged as a schedule received on the day it starts: a 5.1 is judged on the later of its start date and
             // its receipt date, and the question is whether access control passes on d itself
             Decision dec = validator.validate(startingOn(createSchedule, d), settings.at(d.atStartOfDay(FactBuilder.LONDON).toInstant()));
