@@ -55,7 +55,7 @@ public final class Coverage {
 
     /** Coverage of the classpath catalogue. */
     public Coverage(RuleBase rules) {
-        this(rules, Requirements.load());
+        this(rules, Requirements.load(rules.manifest()));
     }
 
     /** Runs scenario folders, each with its own context and the settings it pins over {@code defaults}. */

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The requirements catalogue ({@code rules/requirements.csv}): every requirement the project encodes, in file order. */
+/**
+ * The requirements catalogue of a rule set ({@code rules/requirements.csv}, shared, and the rule set's own
+ * {@code rules/rule-sets/<id>/requirements.csv}): every requirement it encodes, in file order.
+ */
 public final class Requirements {
     public static final String FILE = "requirements.csv";
     private static final List<String> COLUMNS = List.of("id", "document", "section", "source", "encoded_by", "text");
@@ -21,9 +24,21 @@ public final class Requirements {
         this.byId = Collections.unmodifiableMap(byId);
     }
 
-    /** The catalogue of the classpath's rule set. */
+    /** The catalogue of the rule set in force now (the shared catalogue and that rule set's own). */
     public static Requirements load() {
-        return of(RuleTables.readRuleFile(FILE));
+        return load(io.duisvalidator.internal.engine.RuleSets.standard().currentManifest());
+    }
+
+    /** The catalogue of a rule set: every requirements file its manifest names (the shared one and its own). */
+    public static Requirements load(io.duisvalidator.internal.engine.RuleSetManifest ruleSet) {
+        return of(rows(ruleSet));
+    }
+
+    /** The rows of a rule set's catalogues, in file order. */
+    public static List<Map<String, String>> rows(io.duisvalidator.internal.engine.RuleSetManifest ruleSet) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String file : ruleSet.requirements()) rows.addAll(RuleTables.readRuleFile(file));
+        return rows;
     }
 
     /** A catalogue from rows with the columns of {@code requirements.csv}; fails on a blank field or a repeated id. */

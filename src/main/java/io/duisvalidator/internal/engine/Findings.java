@@ -46,7 +46,9 @@ public final class Findings {
     /** A TRT table cell that gives the request its TRT (On-Demand cell; on demand and future-dated requests). */
     public void trt(RuleContext ctx, long seconds) {
         pass(ctx);
-        trtSeconds = seconds;
+        // two cells can decide a request whose generation is unknown (8.2 of a device not in the inventory): the
+        // longer TRT, whatever the firing order (docs/decisions.md D-RULESET-8.2)
+        trtSeconds = trtSeconds == null ? seconds : Math.max(trtSeconds, seconds);
     }
 
     /** A Scheduled TRT table cell that gives each execution of a 5.1 schedule its TRT. */

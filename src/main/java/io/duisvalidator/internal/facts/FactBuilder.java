@@ -85,6 +85,11 @@ public final class FactBuilder {
         Device device = ctx.device(deviceId).orElse(null);
         b.device(deviceId, device != null, device == null ? null : device.deviceType(),
                 device == null ? null : device.deviceStatus(), device == null ? null : device.smetsGeneration());
+        if ("8.2".equals(srv) && req.selectorDeviceId() != null) {
+            // 8.2's TRT follows the generation of the device whose inventory entry is read (MP162 footnote 5: before
+            // MP162 16 s on SMETS1); nothing else of that device is judged (docs/decisions.md D-RULESET-8.2)
+            ctx.device(req.selectorDeviceId()).ifPresent(d -> b.generation(d.smetsGeneration()));
+        }
 
         String dataSrv = schedule != null ? schedule.scheduledSrv() : srv;
         Map<String, String> dataRow = dataSrv == null ? null : catalogue.get(dataSrv);

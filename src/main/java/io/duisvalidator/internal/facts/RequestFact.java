@@ -320,6 +320,8 @@ public final class RequestFact {
             return this;
         }
         Builder generationIndependent(boolean v) { generationIndependent = v; return this; }
+        /** The SMETS generation a generation-independent request's TRT follows (8.2: of the device it reads). */
+        Builder generation(Integer g) { smetsGeneration = g; return this; }
         Builder mpan(String v) { mpan = v; return this; }
         Builder accessDate(LocalDate v) { accessDate = v; return this; }
         Builder purpose(String v) { purpose = v; return this; }

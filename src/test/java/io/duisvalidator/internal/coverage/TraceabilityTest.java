@@ -29,7 +29,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TraceabilityTest {
     static final Requirements CATALOGUE = Requirements.load();
-    static final List<Map<String, String>> ROWS = RuleTables.readRuleFile(Requirements.FILE);
+    static final List<Map<String, String>> ROWS = Requirements.rows(Fixtures.RULES.manifest());
+
+    /**
+     * Traceability per rule set: in each rule set, every rule names a requirement of its catalogues, every requirement
+     * of its catalogues is encoded (or discharged by the schema), and every cell of its own tables is a rule.
+     */
+    @org.junit.jupiter.api.TestFactory
+    List<org.junit.jupiter.api.DynamicTest> everyRuleSetIsTraceable() {
+        io.duisvalidator.internal.engine.RuleSets sets = io.duisvalidator.internal.engine.RuleSets.standard();
+        return sets.manifests().stream().map(m -> org.junit.jupiter.api.DynamicTest.dynamicTest(m.id(), () -> {
+            io.duisvalidator.internal.engine.RuleBase rules = sets.ruleBase(m);
+            Requirements catalogue = Requirements.load(m);
+            assertThat(Traceability.problems(catalogue, rules)).isEmpty();
+            Set<String> fromTables = new TreeSet<>();
+            rules.tables().rows(RuleTables.ELIGIBILITY).forEach(r -> fromTables.add("ELIG-" + r.get("srv") + "-" + r.get("role")));
+            rules.tables().rows(RuleTables.TRT).forEach(r -> fromTables.add(RuleTables.trtRequirement(r.get("srv"),
+                    r.get("sender"), r.get("smets"), r.get("mode"))));
+            Set<String> encoded = rules.rules().values().stream().map(RuleInfo::requirement)
+                    .filter(q -> q.matches("(ELIG|TRT)-\\d.*")).collect(Collectors.toCollection(TreeSet::new));
+            encoded.addAll(Traceability.dischargedBySchema(rules));
+            assertThat(encoded).isEqualTo(fromTables);
+            assertThat(catalogue.all().stream().map(Requirement::id).filter(q -> q.matches("(ELIG|TRT)-\\d.*")))
+                    .containsExactlyInAnyOrderElementsOf(fromTables);
+        })).toList();
+    }
 
     @Test
     void catalogueAndRuleBaseAgreeBothWays() {
