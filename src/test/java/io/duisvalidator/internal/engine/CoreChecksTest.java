@@ -36,7 +36,7 @@ class CoreChecksTest {
         assertThat(d.responseCode()).isEqualTo("I99");
         assertThat(d.trtSeconds()).isEqualTo(5600L);
         assertThat(d.findings()).noneMatch(f -> f.severity() == Severity.ERROR);
-        assertThat(d.ruleSet().id()).isEqualTo("duis-mp162-rules");
+        assertThat(d.ruleSet().id()).isEqualTo("mp162"); // the rule set in force at Fixtures.AT (2027)
         assertThat(d.mode()).isEqualTo("ON_DEMAND");
     }
 

@@ -130,7 +130,7 @@ class RuleReadingTest {
     @Test
     void scopeIsWrittenInTheRulesNotDecidedByTheFactBuilder() {
         String access = RuleSources.text("access-control.drl");
-        String first = RuleSources.text("schedule-first.drl");
+        String first = RuleSources.text("rule-sets/mp162/schedule-first.drl");
         assertThat(access).doesNotContain("accessChecked");
         assertThat(first).doesNotContain("h313aApplies");
         assertThat(first).contains("role in (\"MDR\", \"IS\", \"ES\"), purpose == \"MHHS\"", "retriesFailuresUpTo(receiptDate)");
