@@ -51,7 +51,8 @@ public final class HtmlReport implements ReportWriter {
         w.write("<tr class=\"" + (d.outcome() == Outcome.ERROR ? "err" : "rej") + "\"><td data-v=\"" + r.index() + "\">"
                 + (r.index() + 1) + "</td><td class=\"file\">" + esc(r.file()) + "</td><td class=\"rid\">" + esc(d.requestId())
                 + "</td><td>" + esc(d.srv()) + "</td><td>" + esc(d.role()) + "</td><td><b>" + esc(d.responseCode())
-                + "</b></td><td><ul>");
+                + "</b><div class=\"ref\">" + esc(d.ruleSet() == null ? "no rule set" : d.ruleSet().id() + " " + d.ruleSet().version())
+                + "</div></td><td><ul>");
         for (Finding f : d.findings()) {
             w.write("<li><span class=\"sev " + f.severity().name().toLowerCase(Locale.ROOT) + "\">" + f.severity()
                     + "</span> <b>" + esc(f.code()) + "</b> <code>" + esc(f.ruleId()) + "</code> " + esc(f.message())

@@ -57,7 +57,8 @@ public final class JunitReport implements ReportWriter {
                 cases.writeCharacters(describe(d));
                 cases.writeEndElement();
                 cases.writeCharacters("\n    ");
-            } else if (!d.findings().isEmpty()) {
+            } else {
+                // every decision names its rule set, an accepted one without findings too
                 cases.writeCharacters("\n      ");
                 cases.writeStartElement("system-out");
                 cases.writeCharacters(describe(d));
@@ -75,7 +76,8 @@ public final class JunitReport implements ReportWriter {
     private static String describe(Decision d) {
         StringBuilder sb = new StringBuilder();
         sb.append("requestId=").append(d.requestId()).append(" srv=").append(d.srv()).append(" role=").append(d.role())
-                .append(" outcome=").append(d.outcome()).append(" responseCode=").append(d.responseCode()).append('\n');
+                .append(" outcome=").append(d.outcome()).append(" responseCode=").append(d.responseCode())
+                .append(" ruleSet=").append(d.ruleSet() == null ? null : d.ruleSet().text()).append('\n');
         for (Finding f : d.findings()) {
             sb.append(f.severity()).append(' ').append(f.code()).append(' ').append(f.ruleId()).append(": ")
                     .append(f.message()).append(" [").append(f.reference()).append("]\n");

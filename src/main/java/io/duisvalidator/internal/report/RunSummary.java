@@ -15,12 +15,15 @@ public final class RunSummary {
     private final Map<String, Long> bySrv = new TreeMap<>();
     private final Map<String, long[]> bySrvOutcome = new TreeMap<>();
     private io.duisvalidator.RuleSetId ruleSet;
+    /** Results per rule set that judged them (its text; "(none)" for an input no rule set judged). */
+    private final Map<String, Long> byRuleSet = new TreeMap<>();
     private boolean rulesPrebuilt;
     private long loadMillis;
     private long validateNanos;
 
     public void add(FileResult r) {
         add(r.decision().outcome(), r.decision().responseCode(), r.decision().srv());
+        byRuleSet.merge(r.decision().ruleSet() == null ? "(none)" : r.decision().ruleSet().text(), 1L, Long::sum);
     }
 
     /** Counts one result by its outcome, response code and SRV (e.g. a result kept from an interrupted run). */
@@ -41,8 +44,22 @@ public final class RunSummary {
     /** Per SRV, how many of each outcome (indexed by {@link Outcome#ordinal()}). */
     public Map<String, long[]> bySrvOutcome() { return bySrvOutcome; }
     public io.duisvalidator.RuleSetId ruleSet() { return ruleSet; }
-    /** The rule set in the contract's form {@code ID VERSION (sha256:DIGEST)}, or null when none was set. */
-    public String ruleSetText() { return ruleSet == null ? null : ruleSet.text(); }
+    /**
+     * The rule set in the contract's form {@code ID VERSION (sha256:DIGEST)}, or null when none was set; when the
+     * results were judged by several rule sets (docs/rule-sets.md), each with its number of results, e.g.
+     * {@code before-mp162 1.0.0 (sha256:...): 8; mp162 0.2.0 (sha256:...): 24}.
+     */
+    public String ruleSetText() {
+        if (byRuleSet.size() > 1 || (byRuleSet.size() == 1 && ruleSet != null && !byRuleSet.containsKey(ruleSet.text()))) {
+            StringBuilder sb = new StringBuilder();
+            byRuleSet.forEach((k, n) -> sb.append(sb.length() == 0 ? "" : "; ").append(k).append(": ").append(n));
+            return sb.toString();
+        }
+        return ruleSet == null ? (byRuleSet.isEmpty() ? null : byRuleSet.keySet().iterator().next()) : ruleSet.text();
+    }
+
+    /** Results per rule set that judged them. */
+    public Map<String, Long> byRuleSet() { return byRuleSet; }
     /** The rules came from the build's prebuilt model (false: compiled at start, which is what the load time shows). */
     public boolean rulesPrebuilt() { return rulesPrebuilt; }
     public long loadMillis() { return loadMillis; }

@@ -77,6 +77,7 @@ public final class SarifReport implements ReportWriter {
             gen.writeStringField("requestId", d.requestId());
             gen.writeStringField("srv", d.srv());
             gen.writeStringField("role", d.role());
+            gen.writeStringField("ruleSet", d.ruleSet() == null ? null : d.ruleSet().text());
             gen.writeEndObject();
             gen.writeEndObject();
             gen.writeRaw('\n');

@@ -30,8 +30,13 @@ public final class TextReport implements ReportWriter {
         Finding first = d.findings().stream().filter(f -> f.severity() == Severity.ERROR
                 && f.code().equals(d.responseCode())).findFirst().orElse(null);
         out.println(Printable.text(r.file() + ": " + d.responseCode() + " " + (first == null ? "-" : first.ruleId()) + " "
-                + (first == null ? "" : first.message())));
+                + (first == null ? "" : first.message()) + ruleSet(d)));
         out.flush();
+    }
+
+    /** The rule set that judged the decision, as every output names it: {@code  [rule set ID VERSION]}. */
+    static String ruleSet(Decision d) {
+        return d.ruleSet() == null ? "  [no rule set]" : "  [rule set " + d.ruleSet().id() + " " + d.ruleSet().version() + "]";
     }
 
     @Override

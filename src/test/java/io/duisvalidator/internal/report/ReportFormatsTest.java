@@ -83,17 +83,17 @@ class ReportFormatsTest {
                       <property name="ruleSet" value="rules-test 1 (sha256:0123456789ab)"/>
                       <property name="loadMillis" value="5"/>
                     </properties>
-                    <testcase classname="a" name="ok.xml"><system-out>requestId=R1 srv=6.2.1 role=IS outcome=ACCEPTED responseCode=I99
+                    <testcase classname="a" name="ok.xml"><system-out>requestId=R1 srv=6.2.1 role=IS outcome=ACCEPTED responseCode=I99 ruleSet=rules-test 1 (sha256:0123456789ab)
                 INFO DV-SCOPE SCOPE-OTHER: SRV 6.2 is outside MP162 [project: scope]
                 </system-out></testcase>
                     <testcase classname="a" name="rej.xml">
-                      <failure type="E4" message="E4 ACCESS-MDR-NOT-APPOINTED: MDR party &lt;X&gt; &amp; co not appointed">requestId=R2 srv=4.8.1 role=MDR outcome=REJECTED responseCode=E4
+                      <failure type="E4" message="E4 ACCESS-MDR-NOT-APPOINTED: MDR party &lt;X&gt; &amp; co not appointed">requestId=R2 srv=4.8.1 role=MDR outcome=REJECTED responseCode=E4 ruleSet=rules-test 1 (sha256:0123456789ab)
                 ERROR E4 ACCESS-MDR-NOT-APPOINTED: MDR party &lt;X&gt; &amp; co not appointed [MP162 s3: the MDR must be appointed]
                 WARNING DV-H3.13A H313A-ON-DEMAND: on demand first [SEC H3.13A]
                 </failure>
                     </testcase>
                     <testcase classname="b" name="gone.xml">
-                      <error type="DV-INPUT" message="DV-INPUT PROCESS: cannot read b/gone.xml: NoSuchFileException">requestId=null srv=null role=null outcome=ERROR responseCode=DV-INPUT
+                      <error type="DV-INPUT" message="DV-INPUT PROCESS: cannot read b/gone.xml: NoSuchFileException">requestId=null srv=null role=null outcome=ERROR responseCode=DV-INPUT ruleSet=rules-test 1 (sha256:0123456789ab)
                 ERROR DV-INPUT PROCESS: cannot read b/gone.xml: NoSuchFileException [Project decision: fail closed]
                 </error>
                     </testcase>
