@@ -4,7 +4,7 @@ import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.internal.batch.Scenario;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.ContextFormatException;
-import io.duisvalidator.internal.coverage.Coverage;
+import io.duisvalidator.internal.coverage.RuleSetCoverage;
 import io.duisvalidator.internal.coverage.CoverageReport;
 import io.duisvalidator.internal.coverage.CoverageWriter;
 import io.duisvalidator.internal.engine.RuleBase;
@@ -64,6 +64,10 @@ final class CoverageCommand implements Callable<Integer> {
     @Option(names = "--schema", paramLabel = "FILE", description = "also validate each message against this XSD")
     Path schema;
 
+    @Option(names = "--rule-set", paramLabel = "ID", description = "judge every message by this rule set (default: "
+            + "the rule set in force at each message's receipt instant; a report per rule set that judged some message)")
+    String ruleSet;
+
     @Option(names = "--threads", paramLabel = "N", description = "validation threads, 1 to " + ValidateCommand.MAX_THREADS + " (default: the number of cores)")
     Integer threads;
 
@@ -82,14 +86,23 @@ final class CoverageCommand implements Callable<Integer> {
         } catch (IOException e) {
             return usage(err, e.getMessage());
         }
-        RuleBase rules = RuleBase.load();
+        io.duisvalidator.internal.engine.RuleSets sets;
         try {
-            SeverityOption.check(rules, settings);
+            sets = io.duisvalidator.internal.engine.RuleSets.standard();
+        } catch (IllegalStateException e) {
+            return usage(err, e.getMessage());
+        }
+        if (ruleSet != null && sets.manifest(ruleSet).isEmpty()) {
+            return usage(err, "--rule-set: unknown rule set '" + ruleSet + "': the rule sets are " + sets.ids());
+        }
+        RuleBase rules = ruleSet != null ? sets.ruleBase(ruleSet) : sets.current();
+        try {
+            SeverityOption.check(sets, rules, settings);
         } catch (IOException e) {
             return usage(err, e.getMessage());
         }
         ReaderOptions readerOptions = schema == null ? ReaderOptions.defaults() : ReaderOptions.defaults().withExtraSchema(schema);
-        Coverage coverage = new Coverage(rules);
+        RuleSetCoverage coverage = new RuleSetCoverage(sets, ruleSet);
         List<Scenario> scenarios;
         try {
             scenarios = contextOption.scenarios(paths);
@@ -106,23 +119,30 @@ final class CoverageCommand implements Callable<Integer> {
         } catch (ContextFormatException e) {
             return usage(err, "context: " + e.getMessage());
         }
-        CoverageReport report = coverage.report();
+        List<CoverageReport> reports = coverage.reports();
         try (Writer w = out == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8) {
             @Override
             public void close() throws IOException {
                 flush(); // never close standard output
             }
         } : Files.newBufferedWriter(out)) {
-            CoverageWriter.write(report, format, w);
+            RuleSetCoverage.write(reports, format, w);
         }
-        if (threshold != null && report.exercisedCount() < threshold) {
-            Messages.error(err, report.exercisedCount() + " requirements exercised, fewer than the threshold "
-                    + threshold + "; never exercised (" + report.neverExercised().size() + "): "
-                    + String.join(" ", report.neverExercised()));
-            return Exit.REJECTED;
+        if (coverage.unjudged() > 0) {
+            Messages.warning(err, coverage.unjudged() + " messages were judged by no rule set (unreadable, or received when no rule set is in force): not counted");
         }
-        return Exit.ACCEPTED;
+        int status = Exit.ACCEPTED;
+        for (CoverageReport report : reports) {
+            if (threshold != null && report.exercisedCount() < threshold) {
+                Messages.error(err, "rule set " + report.ruleSet().id() + ": " + report.exercisedCount()
+                        + " requirements exercised, fewer than the threshold " + threshold + "; never exercised ("
+                        + report.neverExercised().size() + "): " + String.join(" ", report.neverExercised()));
+                status = Exit.REJECTED;
+            }
+        }
+        return status;
     }
+
 
     private static int usage(PrintStream err, String message) {
         return Messages.usage(err, message);

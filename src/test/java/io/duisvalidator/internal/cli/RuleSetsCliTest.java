@@ -172,6 +172,29 @@ class RuleSetsCliTest {
         assertThat(in.ruleSet().id()).isEqualTo("before-mp162");
     }
 
+    @Test
+    void coverageReportsEachRuleSetThatJudgedSomeMessage(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("cov.json");
+        int status = Main.run("coverage", "--format", "json", "--out", json.toString(), "--threads", "1",
+                "samples/rule-sets-go-live-2024-06-26", "samples/rule-sets-go-live-2024-06-28");
+        assertThat(status).isZero();
+        JsonNode sets = JSON.readTree(json.toFile()).get("ruleSets");
+        assertThat(sets).hasSize(2);
+        assertThat(sets.get(0).get("ruleSet").asText()).startsWith("before-mp162 1.0.0");
+        assertThat(sets.get(1).get("ruleSet").asText()).startsWith("mp162 ");
+        // each counts its own 8 messages, against its own catalogue: H3.13A exists only in mp162
+        assertThat(sets.get(0).get("requirements").findValuesAsText("id")).doesNotContain("H313A-SCHEDULE-FIRST").contains("USER-KNOWN");
+        assertThat(sets.get(1).get("requirements").findValuesAsText("id")).contains("H313A-SCHEDULE-FIRST");
+        assertThat(exercised(sets.get(0), "USER-KNOWN")).isEqualTo(2); // the MDR's two messages: E1
+        assertThat(exercised(sets.get(1), "H313A-SCHEDULE-FIRST")).isEqualTo(2);
+        assertThat(exercised(sets.get(1), "USER-KNOWN")).isZero();
+    }
+
+    private static long exercised(JsonNode report, String id) {
+        for (JsonNode q : report.get("requirements")) if (id.equals(q.get("id").asText())) return q.get("exercised").asLong();
+        throw new AssertionError("no requirement " + id);
+    }
+
     private static String stdoutOf(java.util.function.IntSupplier action) {
         java.io.PrintStream original = System.out;
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
