@@ -19,7 +19,7 @@ class RuleSetIdTest {
     @Test
     void theRuleBaseNamesItsManifestAndContentDigest() {
         RuleSetId id = Fixtures.RULES.id();
-        assertThat(id.id()).isEqualTo("duis-mp162-rules");
+        assertThat(id.id()).isEqualTo("mp162"); // the rule set in force now (rules/rule-sets/mp162/rule-set.properties)
         assertThat(id.version()).isEqualTo("0.2.0");
         assertThat(id.digest()).matches("sha256:[0-9a-f]{12}");
         Decision d = Fixtures.validator(Fixtures.baseContext().build()).validate("<x".getBytes(),
