@@ -24,6 +24,15 @@ public record RuleSetId(String id, String version, String digest) {
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{8,64}");
     private static final Pattern TEXT = Pattern.compile("(\\S+) (\\S+) \\((\\S+)\\)");
 
+    /**
+     * Checks the parts.
+     *
+     * @param id      the rule set's id
+     * @param version its version
+     * @param digest  {@code sha256:} and lower-case hex digits
+     * @throws NullPointerException     when a part is null
+     * @throws IllegalArgumentException when a part is not of its form
+     */
     public RuleSetId {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
@@ -33,19 +42,33 @@ public record RuleSetId(String id, String version, String digest) {
         if (!DIGEST.matcher(digest).matches()) throw new IllegalArgumentException("not a sha256 digest: '" + digest + "'");
     }
 
-    /** The command-line contract's form, {@code ID VERSION (sha256:DIGEST)}, as every report writes it. */
+    /**
+     * The command-line contract's form, as every report writes it.
+     *
+     * @return {@code ID VERSION (sha256:DIGEST)}
+     */
     public String text() {
         return id + " " + version + " (" + digest + ")";
     }
 
-    /** The inverse of {@link #text()}; fails on anything else. */
+    /**
+     * The inverse of {@link #text()}.
+     *
+     * @param text {@code ID VERSION (sha256:DIGEST)}
+     * @return the identity it writes
+     * @throws IllegalArgumentException on anything else
+     */
     public static RuleSetId parse(String text) {
         Matcher m = TEXT.matcher(Objects.requireNonNull(text, "text"));
         if (!m.matches()) throw new IllegalArgumentException("not a rule set identity 'ID VERSION (sha256:DIGEST)': '" + text + "'");
         return new RuleSetId(m.group(1), m.group(2), m.group(3));
     }
 
-    /** {@link #text()}. */
+    /**
+     * The same as {@link #text()}.
+     *
+     * @return {@code ID VERSION (sha256:DIGEST)}
+     */
     @Override
     public String toString() {
         return text();

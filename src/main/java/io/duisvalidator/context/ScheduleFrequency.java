@@ -11,11 +11,17 @@ import java.util.Optional;
  * DCC schedule runs, and so how much data one execution collects (one period).
  */
 public enum ScheduleFrequency {
+    /** Every day. */
     DAILY("Daily", Period.ofDays(1)),
+    /** Every 7 days. */
     WEEKLY("Weekly", Period.ofDays(7)),
+    /** Every calendar month. */
     MONTHLY("Monthly", Period.ofMonths(1)),
+    /** Every 3 calendar months. */
     QUARTERLY("Quarterly", Period.ofMonths(3)),
+    /** Every 6 calendar months. */
     HALF_YEARLY("Half-Yearly", Period.ofMonths(6)),
+    /** Every calendar year. */
     YEARLY("Yearly", Period.ofYears(1));
 
     /** Every value as DUIS writes it, in period order. */
@@ -29,25 +35,49 @@ public enum ScheduleFrequency {
         this.period = period;
     }
 
-    /** As DUIS writes it: Daily, Weekly, Monthly, Quarterly, Half-Yearly, Yearly. */
+    /**
+     * As DUIS writes it.
+     *
+     * @return Daily, Weekly, Monthly, Quarterly, Half-Yearly or Yearly
+     */
     public String text() { return text; }
 
-    /** The time between two executions. */
+    /**
+     * The time between two executions.
+     *
+     * @return the period of one execution
+     */
     public Period period() { return period; }
 
-    /** The {@code n}-th execution date of a schedule starting on {@code start} ({@code n} = 0: the start date). */
+    /**
+     * An execution date of a schedule.
+     *
+     * @param start the schedule's start date
+     * @param n     which execution: 0 is the start date
+     * @return the {@code n}-th execution date
+     */
     public LocalDate execution(LocalDate start, int n) {
         return start.plus(period.multipliedBy(n));
     }
 
-    /** The frequency DUIS writes as {@code text}, if it is one. */
+    /**
+     * The frequency DUIS writes as {@code text}.
+     *
+     * @param text a ScheduleFrequency value, or null
+     * @return the frequency, or empty when {@code text} is none
+     */
     public static Optional<ScheduleFrequency> of(String text) {
         if (text == null) return Optional.empty();
         for (ScheduleFrequency f : values()) if (f.text.equals(text)) return Optional.of(f);
         return Optional.empty();
     }
 
-    /** The frequency of {@code text}, or Daily when it is unknown or absent (one GB settlement day). */
+    /**
+     * The frequency of {@code text}, or Daily when it is unknown or absent (one GB settlement day).
+     *
+     * @param text a ScheduleFrequency value, or null
+     * @return the frequency, Daily by default
+     */
     public static ScheduleFrequency ofOrDaily(String text) {
         return of(text).orElse(DAILY);
     }
