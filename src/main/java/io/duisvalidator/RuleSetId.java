@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which rule set judged a request: the rule set's id and version (from {@code rules/ruleset.properties}) and the
+ * Which rule set judged a request: the rule set's id and version (from its manifest {@code rules/rule-sets/<id>/rule-set.properties}) and the
  * digest of what it is made of (its DRL, hand-written and generated from the tables, and the requirements catalogue
  * its references come from). Every {@link Decision} and every report names it; two decisions with equal ids were
  * judged by the same rules.

@@ -52,7 +52,7 @@ public final class CoverageGrids {
             out.add(new Row(srv, name, cells));
         });
         return new CoverageGrid("eligibility", "Eligibility matrix: which User Roles may send each Service Request",
-                "DUIS Section 3 SRV matrix (existing User Roles) and MP162 section 3 'Valid Service Requests for an MDR User' (MDR); rules/tables/eligibility.csv",
+                "DUIS Section 3 SRV matrix (existing User Roles) and MP162 section 3 'Valid Service Requests for an MDR User' (MDR); the rule set's tables/eligibility.csv (rules/rule-sets/<id>/)",
                 ruleSet, "DCC SR ref.", columns, out);
     }
 
@@ -80,7 +80,7 @@ public final class CoverageGrids {
             out.add(new Row(srv, name, cells));
         });
         return new CoverageGrid("trt", "TRTs for Eligible Users for MHHS data retrieval Service Requests",
-                "MP162 section 3 table; rules/tables/trt.csv", ruleSet, "DCC SR ref.", columns, out);
+                "MP162 section 3 table; the rule set's tables/trt.csv (rules/rule-sets/<id>/)", ruleSet, "DCC SR ref.", columns, out);
     }
 
     private static Cell cell(String column, String requirement, String value, String note, String tableSource,

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Generates the per-cell rules from the tables of {@code rules/tables/} and the templates of {@code rules/templates/}.
+ * Generates the per-cell rules of a rule set from its tables (its manifest names them) and the templates of {@code rules/templates/}.
  * One generated rule per table cell, so that every cell is a rule of its own with its own requirement id; the rows
  * of a table are split by what their cell says, and each group is fed to the template that says it ("may" and "may
  * not", a TRT and N/A, on demand and scheduled), so that a generated rule reads as its cell. Only table values go
