@@ -6,7 +6,6 @@ import io.duisvalidator.internal.batch.Scenario;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.ContextFormatException;
 import io.duisvalidator.Severity;
-import io.duisvalidator.internal.engine.RuleBase;
 import io.duisvalidator.internal.monitor.ComplianceMonitor;
 import io.duisvalidator.internal.monitor.MonitorReport;
 import io.duisvalidator.internal.monitor.MonitorWriter;
@@ -92,7 +91,12 @@ final class MonitorCommand implements Callable<Integer> {
         }
         Instant optionAt = settings.receivedAt();
         Instant runAt = Instant.now();
-        RuleBase rules = RuleBase.load();
+        io.duisvalidator.internal.engine.RuleSets sets;
+        try {
+            sets = io.duisvalidator.internal.engine.RuleSets.standard();
+        } catch (IllegalStateException e) {
+            return usage(err, e.getMessage());
+        }
         List<Scenario> scenarios;
         try {
             scenarios = contextOption.scenarios(paths);
@@ -101,7 +105,8 @@ final class MonitorCommand implements Callable<Integer> {
         }
         ComplianceMonitor monitor = new ComplianceMonitor(p.get()).dating(optionAt, runAt, !scenarios.isEmpty());
         int threads = Runtime.getRuntime().availableProcessors();
-        CorpusRunner runner = new CorpusRunner(rules, ReaderOptions.defaults(), threads);
+        // each request judged by the rules in force when it was received: no schedule-first breach before MP162
+        CorpusRunner runner = new CorpusRunner(CorpusRunner.Validators.of(sets, null), ReaderOptions.defaults(), threads);
         // a request is dated by its scenario's receipt date ('at'), else by --at, else by the run's start (said in the report)
         ComplianceMonitor.DateSource fallback = optionAt != null ? ComplianceMonitor.DateSource.OPTION : ComplianceMonitor.DateSource.RUN_TIME;
         Instant fallbackAt = optionAt != null ? optionAt : runAt;
