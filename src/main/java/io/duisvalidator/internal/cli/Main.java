@@ -62,7 +62,14 @@ public final class Main {
             } catch (RuntimeException e) {
                 rules = "(cannot be loaded: " + Messages.describe(e) + ")";
             }
-            return new String[]{"duis-validator " + v, "rule set: " + rules};
+            String all;
+            try {
+                all = String.join(", ", io.duisvalidator.internal.engine.RuleSets.standard().manifests().stream()
+                        .map(m -> m.id() + " " + m.version() + " " + m.period()).toList());
+            } catch (RuntimeException e) {
+                all = "(cannot be read: " + Messages.describe(e) + ")";
+            }
+            return new String[]{"duis-validator " + v, "rule set: " + rules + " (in force now)", "rule sets: " + all};
         }
 
         private static String buildVersion() {
