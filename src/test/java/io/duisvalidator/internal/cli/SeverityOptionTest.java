@@ -95,6 +95,7 @@ class SeverityOptionTest {
         String reader = err(() -> assertThat(run(out, "--severity", "DV-SCHEMA=warning")).isEqualTo(2));
         assertThat(reader).contains("DV-SCHEMA", "cannot be changed");
         assertThat(run(out, "--severity", "MSG-WELL-FORMED=info")).isEqualTo(2);
+        assertThat(run(out, "--severity", "DV-CONTEXT=warning")).isEqualTo(2);
         assertThat(run(out, "--severity", "DV-H3.13A=loud")).isEqualTo(2);
         assertThat(run(out, "--severity", "DV-H3.13A")).isEqualTo(2);
         assertThat(run(out, "--severity", "=error")).isEqualTo(2);
