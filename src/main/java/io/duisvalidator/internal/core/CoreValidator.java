@@ -252,7 +252,7 @@ public final class CoreValidator implements Validator {
 
     /** Codes that no severity policy changes: the reader's, and the validator's own failures. */
     private static final Set<String> FIXED_CODES = Set.of(ResponseCodes.XML, ResponseCodes.SCHEMA,
-            ResponseCodes.INTERNAL, ResponseCodes.INPUT, ResponseCodes.CONTEXT);
+            ResponseCodes.INTERNAL, ResponseCodes.INPUT, ResponseCodes.CONTEXT, ResponseCodes.RULESET);
 
     /** Reads a message without judging it: the request, or empty when the message is not a valid DUIS request. */
     public Optional<DuisRequest> read(byte[] message) {

@@ -96,6 +96,7 @@ class SeverityOptionTest {
         assertThat(reader).contains("DV-SCHEMA", "cannot be changed");
         assertThat(run(out, "--severity", "MSG-WELL-FORMED=info")).isEqualTo(2);
         assertThat(run(out, "--severity", "DV-CONTEXT=warning")).isEqualTo(2);
+        assertThat(run(out, "--severity", "DV-RULESET=warning")).isEqualTo(2); // no rule set judged it: nothing to lower
         assertThat(run(out, "--severity", "DV-H3.13A=loud")).isEqualTo(2);
         assertThat(run(out, "--severity", "DV-H3.13A")).isEqualTo(2);
         assertThat(run(out, "--severity", "=error")).isEqualTo(2);
