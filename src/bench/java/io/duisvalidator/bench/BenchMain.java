@@ -58,6 +58,10 @@ public final class BenchMain {
             coldStart(quick ? 3 : 5);
             return;
         }
+        if (a.contains("--batch-cost")) {
+            io.duisvalidator.internal.batch.BatchCost.run(quick);
+            return;
+        }
         if (a.contains("--reader-verdicts")) {
             ReaderVerdicts.run();
             return;
