@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * compare the two).
  */
 public final class BenchMain {
-    private static final String[] ORDER = {"staxFloor", "parse", "facts", "rules", "referenceRules", "judge", "validator", "referencePath"};
+    private static final String[] ORDER = {"woodstoxFloor", "aaltoFloor", "staxFloor", "parse", "parseXerces", "facts", "rules", "referenceRules", "judge", "validator", "referencePath"};
 
     /** JVM options of the JMH forks. */
     private static final List<String> forkArgs = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
@@ -56,6 +56,14 @@ public final class BenchMain {
         System.out.println("rule base: " + (a.contains("--compiled-rules") ? "compiled at start (--compiled-rules)" : "prebuilt rule model"));
         if (a.contains("--cold-only")) {
             coldStart(quick ? 3 : 5);
+            return;
+        }
+        if (a.contains("--batch-cost")) {
+            io.duisvalidator.internal.batch.BatchCost.run(quick);
+            return;
+        }
+        if (a.contains("--reader-verdicts")) {
+            ReaderVerdicts.run();
             return;
         }
         if (!a.contains("--no-cpu")) CpuTime.run(quick);
@@ -116,9 +124,10 @@ public final class BenchMain {
             double stax = us(t, "staxFloor", threads);
             double whole = us(t, "validator", threads);
             double ref = us(t, "referencePath", threads);
-            System.out.printf(Locale.ROOT, "%d thread(s): whole call / StAX floor = %.2fx; Drools path / reference path = %.2fx; "
-                    + "rules / reference rules = %.2fx%n", threads, whole / stax, whole / ref,
-                    us(t, "rules", threads) / us(t, "referenceRules", threads));
+            System.out.printf(Locale.ROOT, "%d thread(s): whole call / Woodstox floor = %.2fx; whole call / Aalto floor = %.2fx; "
+                    + "whole call / JDK StAX floor = %.2fx; Drools path / reference path = %.2fx; rules / reference rules = %.2fx%n",
+                    threads, whole / us(t, "woodstoxFloor", threads), whole / us(t, "aaltoFloor", threads), whole / stax,
+                    whole / ref, us(t, "rules", threads) / us(t, "referenceRules", threads));
             if (threads == cores) break;
         }
         double whole1 = us(t, "validator", 1);

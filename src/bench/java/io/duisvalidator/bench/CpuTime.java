@@ -1,7 +1,6 @@
 package io.duisvalidator.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +24,11 @@ final class CpuTime {
         Steps.Cursor k = new Steps.Cursor();
         k.setUp();
         Map<String, Supplier<Object>> steps = new LinkedHashMap<>();
-        steps.put("staxFloor", () -> { try { return s.staxFloor(c, k); } catch (Exception e) { throw new IllegalStateException(e); } });
+        steps.put("staxFloor", () -> s.staxFloor(c, k));
+        steps.put("woodstoxFloor", () -> s.woodstoxFloor(c, k));
+        steps.put("aaltoFloor", () -> s.aaltoFloor(c, k));
         steps.put("parse", () -> s.parse(c, k));
+        steps.put("parseXerces", () -> s.parseXerces(c, k));
         steps.put("facts", () -> s.facts(c, k));
         steps.put("rules", () -> s.rules(c, k));
         steps.put("referenceRules", () -> s.referenceRules(c, k));
@@ -34,36 +36,69 @@ final class CpuTime {
         steps.put("validator", () -> s.validator(c, k));
         steps.put("referencePath", () -> s.referencePath(c, k));
         steps.keySet().removeIf(n -> !n.matches(only));
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         int rounds = quick ? 3 : 7;
         long opsPerRound = quick ? 20_000 : 50_000;
         Map<String, List<Double>> us = new LinkedHashMap<>();
+        Map<String, List<Double>> bytes = new LinkedHashMap<>();
         for (Supplier<Object> step : steps.values()) for (int i = 0; i < 2 * opsPerRound; i++) sink(step.get()); // warm-up
         for (int r = 0; r < rounds; r++) {
             for (Map.Entry<String, Supplier<Object>> e : steps.entrySet()) {
+                long a0 = mx.getCurrentThreadAllocatedBytes();
                 long t0 = mx.getCurrentThreadCpuTime();
                 for (long i = 0; i < opsPerRound; i++) sink(e.getValue().get());
                 long t1 = mx.getCurrentThreadCpuTime();
+                long a1 = mx.getCurrentThreadAllocatedBytes();
                 us.computeIfAbsent(e.getKey(), x -> new ArrayList<>()).add((t1 - t0) / 1e3 / opsPerRound);
+                bytes.computeIfAbsent(e.getKey(), x -> new ArrayList<>()).add((double) (a1 - a0) / opsPerRound);
             }
         }
         System.out.println();
-        System.out.println("| step | CPU µs/msg, 1 thread (median of " + rounds + " interleaved rounds) | spread (min-max) | CPU-bound msg/s per core |");
-        System.out.println("|---|---|---|---|");
+        System.out.println("| step | CPU µs/msg, 1 thread (median of " + rounds + " interleaved rounds) | spread (min-max) | CPU-bound msg/s per core | allocated bytes/msg |");
+        System.out.println("|---|---|---|---|---|");
         Map<String, Double> med = new LinkedHashMap<>();
         us.forEach((name, l) -> {
             List<Double> x = new ArrayList<>(l);
             x.sort(null);
             double m = x.get(x.size() / 2);
             med.put(name, m);
-            System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f-%.2f | %,.0f |%n", name, m, x.get(0), x.get(x.size() - 1), 1e6 / m);
+            List<Double> b = new ArrayList<>(bytes.get(name));
+            b.sort(null);
+            System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f-%.2f | %,.0f | %,.0f |%n", name, m, x.get(0), x.get(x.size() - 1), 1e6 / m,
+                    b.get(b.size() / 2));
         });
-        if (med.size() < steps.size() || steps.size() < 8) return;
-        System.out.printf(Locale.ROOT, "CPU ratios: whole call / StAX floor = %.2fx; Drools path / reference path = %.2fx; rules / reference rules = %.2fx; "
-                        + "share of the whole call: parse %.0f%%, facts %.0f%%, rules %.0f%%%n",
-                med.get("validator") / med.get("staxFloor"), med.get("validator") / med.get("referencePath"),
+        corpus(c);
+        if (!med.keySet().containsAll(List.of("woodstoxFloor", "aaltoFloor", "staxFloor", "validator"))) return;
+        System.out.printf(Locale.ROOT, "CPU ratios: whole call / Woodstox floor = %.2fx; whole call / Aalto floor = %.2fx; "
+                        + "whole call / JDK StAX floor = %.2fx%n", med.get("validator") / med.get("woodstoxFloor"),
+                med.get("validator") / med.get("aaltoFloor"), med.get("validator") / med.get("staxFloor"));
+        if (med.containsKey("parse") && med.containsKey("parseXerces")) {
+            System.out.printf(Locale.ROOT, "CPU ratios: parse (Woodstox + MSV) / parseXerces (the reader before issue 19) = %.2fx%n",
+                    med.get("parse") / med.get("parseXerces"));
+        }
+        if (!med.keySet().containsAll(List.of("parse", "facts", "rules", "referenceRules", "referencePath"))) return;
+        System.out.printf(Locale.ROOT, "CPU ratios: parse / Woodstox floor = %.2fx; Drools path / reference path = %.2fx; "
+                        + "rules / reference rules = %.2fx; share of the whole call: parse %.0f%%, facts %.0f%%, rules %.0f%%%n",
+                med.get("parse") / med.get("woodstoxFloor"), med.get("validator") / med.get("referencePath"),
                 med.get("rules") / med.get("referenceRules"), 100 * med.get("parse") / med.get("validator"),
                 100 * med.get("facts") / med.get("validator"), 100 * med.get("rules") / med.get("validator"));
+    }
+
+    /** What the rules step works on: facts inserted and rules fired per request read, and how many fired only to pass. */
+    private static void corpus(Steps.Corpus c) {
+        long facts = 0;
+        long fired = 0;
+        long findings = 0;
+        for (int i = 0; i < c.requests.length; i++) {
+            facts += c.facts[i].size();
+            io.duisvalidator.Decision d = c.okValidators[i].validate(c.requests[i], c.okSettings[i]);
+            fired += d.firedRules().size();
+            findings += d.findings().size();
+        }
+        int n = c.requests.length;
+        System.out.printf(Locale.ROOT, "corpus: %d messages, %d read; per request read: %.2f facts inserted, %.2f rules fired, "
+                        + "%.2f findings (rules that fired without a finding: %.2f)%n", c.bytes.length, n,
+                (double) facts / n, (double) fired / n, (double) findings / n, (double) (fired - findings) / n);
     }
 
     static volatile int blackhole;

@@ -82,10 +82,7 @@ public final class BatchRunner {
         String name = p.toString();
         Decision d;
         try {
-            if (!excluded.isEmpty() && excluded.contains(Files.readAttributes(p, BasicFileAttributes.class).fileKey())) {
-                throw new IOException(p + " is an output of this run (its report): not judged");
-            }
-            d = validator.validate(readLimited(p, validator.maxMessageBytes()), settings);
+            d = validator.validate(readLimited(p, validator.maxMessageBytes(), excluded, () -> { }), settings);
         } catch (ChangedWhileReading e) {
             d = validator.unreadable(e.getMessage(), settings.receivedAt());
         } catch (IOException e) {
@@ -107,12 +104,23 @@ public final class BatchRunner {
      * {@link ChangedWhileReading}, so a half-written message is reported as such rather than judged.
      */
     static byte[] readLimited(Path p, int limit) throws IOException {
-        return readLimited(p, limit, () -> { });
+        return readLimited(p, limit, Set.of(), () -> { });
     }
 
     /** {@link #readLimited(Path, int)} with a step run between the first look at the file and the read (tests). */
     static byte[] readLimited(Path p, int limit, Runnable betweenLookAndRead) throws IOException {
+        return readLimited(p, limit, Set.of(), betweenLookAndRead);
+    }
+
+    /**
+     * {@link #readLimited(Path, int, Runnable)} that also refuses, from the same first look (one stat a file fewer),
+     * a file among {@code excluded} (the run's own outputs, by {@link BasicFileAttributes#fileKey()}).
+     */
+    private static byte[] readLimited(Path p, int limit, Set<Object> excluded, Runnable betweenLookAndRead) throws IOException {
         BasicFileAttributes before = Files.readAttributes(p, BasicFileAttributes.class);
+        if (!excluded.isEmpty() && excluded.contains(before.fileKey())) {
+            throw new IOException(p + " is an output of this run (its report): not judged");
+        }
         notOpened(p, before);
         betweenLookAndRead.run();
         byte[] bytes;

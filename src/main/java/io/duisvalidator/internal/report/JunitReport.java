@@ -24,7 +24,7 @@ import java.util.Locale;
  * out at the end: memory stays flat.
  */
 public final class JunitReport implements ReportWriter {
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory(); // the JDK's, whatever StAX jar is on the class path
     private final OutputStream out;
     private final Spool spool;
     private final XMLStreamWriter cases;

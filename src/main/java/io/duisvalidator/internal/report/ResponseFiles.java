@@ -36,7 +36,7 @@ public final class ResponseFiles implements ReportWriter {
     public static final String NS = "http://www.dccinterface.co.uk/ServiceUserGateway";
     /** The DUIS schema version the acknowledgements are written in. */
     public static final String SCHEMA_VERSION = "5.4";
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory(); // the JDK's, whatever StAX jar is on the class path
     /** What the schema admits: a header value read from a message that breaks the schema is left out instead. */
     private static final Pattern REQUEST_ID = Pattern.compile(
             "[0-9A-Fa-f]{2}(-[0-9A-Fa-f]{2}){7}:[0-9A-Fa-f]{2}(-[0-9A-Fa-f]{2}){7}:(0|[1-9][0-9]{0,18})");

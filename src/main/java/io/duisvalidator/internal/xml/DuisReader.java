@@ -11,23 +11,26 @@ import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.UnmarshallerHandler;
 import jakarta.xml.bind.Unmarshaller;
 import jakarta.xml.bind.ValidationEvent;
-import java.io.ByteArrayInputStream;
-import java.io.CharConversionException;
-import java.io.IOException;
 import java.time.DateTimeException;
 import java.util.Locale;
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.stax.WstxInputFactory;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLResolver;
+import javax.xml.stream.XMLStreamException;
+import org.codehaus.stax2.XMLInputFactory2;
+import org.codehaus.stax2.XMLStreamReader2;
+import org.codehaus.stax2.io.Stax2CharArraySource;
+import org.codehaus.stax2.validation.ValidationProblemHandler;
+import org.codehaus.stax2.validation.XMLValidationException;
+import org.codehaus.stax2.validation.XMLValidationProblem;
 import javax.xml.validation.Schema;
 import javax.xml.validation.ValidatorHandler;
 import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXNotRecognizedException;
-import org.xml.sax.SAXNotSupportedException;
 import org.xml.sax.SAXParseException;
-import org.xml.sax.XMLReader;
 
 /**
  * Reads one DUIS Service Request from bytes, safely: bytes in, a {@link ReadResult} out, never an exception.
@@ -35,11 +38,12 @@ import org.xml.sax.XMLReader;
  * <p>Construct once and share: instances are thread-safe. The schemas are compiled at construction; each
  * thread that calls {@link #read(byte[])} gets its own reused parser, validators and unmarshaller.
  *
- * <p>Pipeline per message: size check, then a hardened SAX parser (no DOCTYPE, no external entities or
- * DTDs, no XInclude, secure processing, explicit limits) feeding
- * {@link GuardHandler} (depth limit, root element, header notes) → project schema validator → optional
- * extra schema validator → {@link PruningHandler} (drops ds:Signature and unbound bodies) → JAXB,
- * then {@link DuisRequestMapper}. Nothing is ever printed: every stage has an error handler.
+ * <p>Pipeline per message: size and encoding checks, the JDK's strict UTF-8 decoder, then a hardened Woodstox
+ * stream reader (no DTD: a DOCTYPE is refused; no external entities; explicit limits) validating against the project
+ * schema as it reads (Woodstox's W3C XML Schema validator, MSV), its events handed as SAX events by
+ * {@link StaxEvents} to {@link GuardHandler} (depth, name length, root element, header notes) → optional extra
+ * schema validator (the JDK's) → {@link PruningHandler} (drops ds:Signature and unbound bodies) → JAXB, then
+ * {@link DuisRequestMapper}. Nothing is ever printed: every stage has an error handler.
  */
 public final class DuisReader {
 
@@ -55,11 +59,7 @@ public final class DuisReader {
         }
     }
 
-    /** Limits given to the JDK parser (its own names); the SAX guard enforces depth as well, whatever JDK runs. */
-    private static final String JDK_PROP = "http://www.oracle.com/xml/jaxp/properties/";
-
     private final ReaderOptions options;
-    private final Schema projectSchema;
     private final Schema extraSchema;
     private final String extraSchemaName;
     private final ThreadLocal<Pipeline> pipelines = new ThreadLocal<>();
@@ -74,8 +74,8 @@ public final class DuisReader {
      * @throws IllegalStateException    when the project's own schema or binding cannot be loaded (a packaging fault)
      */
     public DuisReader(ReaderOptions options) {
+        Schemas.projectForStreams(); // fail at construction if the project schema cannot be compiled
         this.options = java.util.Objects.requireNonNull(options, "options");
-        this.projectSchema = Schemas.project();
         this.extraSchema = options.extraSchema() == null ? null : Schemas.extra(options.extraSchema());
         this.extraSchemaName = options.extraSchema() == null ? null
                 : String.valueOf(options.extraSchema().getFileName());
@@ -143,7 +143,10 @@ public final class DuisReader {
 
     /** One thread's parser, validators and unmarshaller. */
     private final class Pipeline {
-        private final XMLReader reader;
+        private final XMLInputFactory2 streams;
+        private final StaxEvents events;
+        private final StreamProblems problems;
+        private final Utf8Only.Decoder decoder = new Utf8Only.Decoder();
         private final GuardHandler guard;
         private ValidatorHandler extraValidator;
         private final PruningHandler pruner = new PruningHandler();
@@ -151,15 +154,14 @@ public final class DuisReader {
         private Unmarshaller unmarshaller;
         private final BindingEvents bindingEvents = new BindingEvents();
 
-        Pipeline() throws ParserConfigurationException, SAXException, JAXBException {
+        Pipeline() throws SAXException, JAXBException {
             // The project schema is validated by the parser itself (one pass, no second symbol table): its
             // violations come to the error handler as recoverable errors and are filed, well-formedness errors are
             // fatal and stop the parse. The guard then sees the events, and an extra schema validates after it.
-            reader = newXmlReader(options.maxElementDepth(), projectSchema);
-            reader.setErrorHandler(new ParseErrors(schemaErrors.handler(ReadResult.Reason.SCHEMA)));
             guard = new GuardHandler(options.maxElementDepth());
-            reader.setContentHandler(guard);
-            reader.setProperty("http://xml.org/sax/properties/lexical-handler", guard);
+            streams = newStreamFactory(options);
+            events = new StaxEvents();
+            problems = new StreamProblems(schemaErrors.handler(ReadResult.Reason.SCHEMA), events);
 
             extraValidator = newExtraValidator();
             unmarshaller = newUnmarshaller();
@@ -191,32 +193,55 @@ public final class DuisReader {
             if (extraValidator != null) extraValidator = newExtraValidator();
         }
 
-        ReadResult read(byte[] message) throws IOException, JAXBException {
+        ReadResult read(byte[] message) throws JAXBException {
             schemaErrors.reset();
             bindingEvents.reset();
             UnmarshallerHandler binder = unmarshaller.getUnmarshallerHandler();
             pruner.reset(binder, schemaErrors);
             guard.reset(extraValidator != null ? extraValidator : pruner);
             try {
-                reader.parse(new InputSource(new ByteArrayInputStream(message)));
+                parseStream(message);
+            } catch (XMLStreamException e) {
+                return streamFault(e);
+            } catch (Utf8Only.Malformed e) {
+                return new ReadResult.Rejected(ReadResult.Reason.BAD_ENCODING, where(e.line, e.column)
+                        + "bad character encoding: " + e.getMessage(), e.line, e.column, null);
             } catch (Rejection r) {
                 return new ReadResult.Rejected(r.reason, where(r.line, r.column) + r.getMessage(), r.line, r.column, null);
-            } catch (SAXParseException e) {
-                return parseFault(e);
-            } catch (CharConversionException e) {
-                return new ReadResult.Rejected(ReadResult.Reason.BAD_ENCODING,
-                        "bad character encoding: " + clean(e.getMessage()), -1, -1, null);
             } catch (SAXException e) {
                 if (e.getException() instanceof Rejection r) {
                     return new ReadResult.Rejected(r.reason, where(r.line, r.column) + r.getMessage(), r.line, r.column, null);
                 }
-                return new ReadResult.Rejected(ReadResult.Reason.NOT_WELL_FORMED, "not well-formed: " + clean(e.getMessage()), -1, -1, null);
-            } catch (IOException e) {
-                // Only encoding faults can come from a byte array: unsupported or malformed encodings.
-                return new ReadResult.Rejected(ReadResult.Reason.BAD_ENCODING,
-                        "bad character encoding: " + clean(String.valueOf(e.getMessage())), -1, -1, null);
+                // a stage after the parser refused the events (the parser's own faults are XMLStreamExceptions)
+                int line = e instanceof SAXParseException p ? p.getLineNumber() : -1;
+                int column = e instanceof SAXParseException p ? p.getColumnNumber() : -1;
+                return new ReadResult.Rejected(ReadResult.Reason.NOT_WELL_FORMED,
+                        where(line, column) + "not well-formed: " + clean(e.getMessage()), line, column, null);
             }
 
+            return outcome(binder);
+        }
+
+        /**
+         * The bytes are decoded by the JDK's strict UTF-8 decoder into a reused buffer (Woodstox's own decoder accepts
+         * overlong forms such as C0 BC for '<'), then Woodstox reads the characters, validating against the project
+         * schema as it goes (violations are filed, the read goes on to the end for well-formedness), and
+         * {@link StaxEvents} hands every event to the guard.
+         */
+        private void parseStream(byte[] message) throws XMLStreamException, SAXException, Utf8Only.Malformed {
+            decoder.decode(message);
+            XMLStreamReader2 r = (XMLStreamReader2) streams.createXMLStreamReader(
+                    new Stax2CharArraySource(decoder.chars(), 0, decoder.length()));
+            try {
+                r.setValidationProblemHandler(problems);
+                r.validateAgainst(Schemas.projectForStreams());
+                events.run(r, guard, guard);
+            } finally {
+                r.closeCompletely();
+            }
+        }
+
+        private ReadResult outcome(UnmarshallerHandler binder) throws JAXBException {
             if (schemaErrors.any()) {
                 SAXParseException e = schemaErrors.first();
                 String prefix = schemaErrors.firstReason() == ReadResult.Reason.EXTRA_SCHEMA
@@ -242,26 +267,114 @@ public final class DuisReader {
         }
     }
 
-    private static ReadResult parseFault(SAXParseException e) {
-        String msg = clean(e.getMessage());
-        ReadResult.Reason reason = ReadResult.Reason.NOT_WELL_FORMED;
+    /**
+     * Schema violations found by the stream reader's validator, filed like those of any validator (the first is the
+     * DV-SCHEMA); the read goes on. Warnings do not make a message invalid.
+     */
+    private static final class StreamProblems implements ValidationProblemHandler {
+        private final ErrorHandler schema;
+        private final StaxEvents events;
+
+        StreamProblems(ErrorHandler schema, StaxEvents events) {
+            this.schema = schema;
+            this.events = events;
+        }
+
+        @Override
+        public void reportProblem(XMLValidationProblem problem) throws XMLValidationException {
+            if (problem.getSeverity() < XMLValidationProblem.SEVERITY_ERROR) {
+                return;
+            }
+            Location at = problem.getLocation();
+            // The validator's words name the type or facet, not the value: say which element and value it is about.
+            String value = events.valueInProgress();
+            String message = value == null ? problem.getMessage() : value + ": " + problem.getMessage();
+            SAXParseException e = new SAXParseException(message, null, null,
+                    at == null ? -1 : at.getLineNumber(), at == null ? -1 : at.getColumnNumber());
+            try {
+                schema.error(e);
+            } catch (SAXException unexpected) {
+                throw problem.toException();
+            }
+        }
+    }
+
+    /**
+     * A fault of the stream reader: not well-formed or a parser limit (it reads characters the strict decoder made, so
+     * encoding faults are found before it).
+     */
+    private static ReadResult streamFault(XMLStreamException e) {
+        String msg = clean(withoutLocation(e.getMessage()));
+        Location at = e.getLocation();
+        int line = at == null ? -1 : at.getLineNumber();
+        int column = at == null ? -1 : at.getColumnNumber();
+        ReadResult.Reason reason;
         String text;
-        if (msg.contains("DOCTYPE")) {
-            reason = ReadResult.Reason.DOCTYPE;
-            text = "DOCTYPE declarations are not allowed";
-        } else if (msg.contains("JAXP0001") || msg.contains("jdk.xml.")) {
-            reason = msg.contains("maxElementDepth") ? ReadResult.Reason.TOO_DEEP : ReadResult.Reason.LIMIT_EXCEEDED;
+        if (PARSER_LIMIT.matcher(msg).find()) {
+            reason = msg.contains("Depth") ? ReadResult.Reason.TOO_DEEP : ReadResult.Reason.LIMIT_EXCEEDED;
             text = "parser limit exceeded: " + msg;
-        } else if (msg.contains("byte") && (msg.contains("UTF-8") || msg.contains("sequence"))
-                || msg.contains("encoding")) {
-            reason = ReadResult.Reason.BAD_ENCODING;
-            text = "bad character encoding: " + msg;
         } else {
+            reason = ReadResult.Reason.NOT_WELL_FORMED;
             text = "not well-formed: " + msg;
         }
-        return new ReadResult.Rejected(reason, where(e.getLineNumber(), e.getColumnNumber()) + text,
-                e.getLineNumber(), e.getColumnNumber(), null);
+        return new ReadResult.Rejected(reason, where(line, column) + text, line, column, null);
     }
+
+    /**
+     * A stream exception's own words, without the location text StAX appends ("\n at [row,col {unknown-source}]: [7,3]")
+     * or prepends ("ParseError at [row,col]:[7,3]\nMessage: "): the reader gives line and column its own way.
+     */
+    private static String withoutLocation(String message) {
+        if (message == null) {
+            return "";
+        }
+        int m = message.indexOf("\nMessage: ");
+        if (message.startsWith("ParseError at ") && m >= 0) {
+            return message.substring(m + "\nMessage: ".length());
+        }
+        int at = message.indexOf("\n at [row,col");
+        return at >= 0 ? message.substring(0, at) : message;
+    }
+
+    /** How Woodstox words a broken limit: "... limit (256) exceeded", "Maximum attribute size limit (..) Exceeded". */
+    private static final java.util.regex.Pattern PARSER_LIMIT =
+            java.util.regex.Pattern.compile("(?i)limit \\(\\d+\\) exceeded|^Maximum ");
+
+    /**
+     * One thread's Woodstox factory, with every defence set explicitly: namespaces on; no DTD (a DOCTYPE reaches the
+     * guard as an event and is refused there), no external entities, and a resolver that refuses anything external
+     * should one ever be asked for; no lazy parsing (every fault is found by the read itself); limits: 256 attributes
+     * per element, element depth the reader's limit + 1 (the guard reports depth first, in its own words), 64 entity
+     * expansions, attribute values up to the message size (a long value is the schema's to judge, as before).
+     */
+    private static XMLInputFactory2 newStreamFactory(ReaderOptions options) {
+        WstxInputFactory f = new WstxInputFactory();
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        f.setProperty(XMLInputFactory.IS_VALIDATING, false);
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, false);
+        XMLResolver refuse = (publicId, systemId, baseUri, namespace) -> {
+            throw new XMLStreamException("external resource refused: " + systemId);
+        };
+        f.setXMLResolver(refuse);
+        f.setProperty(WstxInputProperties.P_DTD_RESOLVER, refuse);
+        f.setProperty(WstxInputProperties.P_ENTITY_RESOLVER, refuse);
+        f.setProperty(XMLInputFactory2.P_LAZY_PARSING, false);
+        f.setProperty(XMLInputFactory2.P_PRESERVE_LOCATION, true);
+        f.setProperty(XMLInputFactory2.P_REPORT_PROLOG_WHITESPACE, false);
+        f.setProperty(XMLInputFactory2.P_INTERN_NAMES, true);
+        f.setProperty(XMLInputFactory2.P_INTERN_NS_URIS, true);
+        f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 256);
+        f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, Math.max(options.maxMessageBytes(), 1));
+        f.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, options.maxElementDepth() + 1);
+        f.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 64);
+        f.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, 4);
+        f.setProperty(WstxInputProperties.P_MAX_DTD_DEPTH, 4);
+        return f;
+    }
+
 
     private static String where(int line, int column) {
         return line > 0 ? "line " + line + ", column " + column + ": " : "";
@@ -276,73 +389,6 @@ public final class DuisReader {
     }
 
     // ---- hardened parts ----
-
-    /**
-     * Errors of the parser: fatal ones (not well-formed) stop the parse; recoverable ones are violations of the
-     * schema the parser validates against, filed like those of any validator so that parsing checks
-     * well-formedness to the end (DV-XML outranks DV-SCHEMA). Nothing printed.
-     */
-    private static final class ParseErrors implements ErrorHandler {
-        private final ErrorHandler schema;
-
-        ParseErrors(ErrorHandler schema) {
-            this.schema = schema;
-        }
-
-        @Override
-        public void warning(SAXParseException e) {
-        }
-
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-            schema.error(e);
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-            throw e;
-        }
-    }
-
-    private static XMLReader newXmlReader(int maxDepth, Schema schema) throws ParserConfigurationException, SAXException {
-        // The JDK's own parser, whatever else is on the class path, so that the settings below are known to hold.
-        SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
-        factory.setNamespaceAware(true);
-        factory.setValidating(false); // no DTD validation; the schema below is W3C XML Schema
-        factory.setSchema(schema);
-        factory.setXIncludeAware(false);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        XMLReader reader = factory.newSAXParser().getXMLReader();
-        reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        reader.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        // Explicit limits, not the JDK defaults (which differ between releases). Entities cannot be
-        // declared at all (no DOCTYPE), so the entity limits are a second line only.
-        setJdkLimit(reader, "entityExpansionLimit", 64);
-        setJdkLimit(reader, "maxGeneralEntitySizeLimit", 4096);
-        setJdkLimit(reader, "maxParameterEntitySizeLimit", 4096);
-        setJdkLimit(reader, "totalEntitySizeLimit", 65536);
-        setJdkLimit(reader, "elementAttributeLimit", 256);
-        setJdkLimit(reader, "maxXMLNameLimit", 1000);
-        setJdkLimit(reader, "maxElementDepth", maxDepth + 1); // the guard reports depth first, with its own words
-        tryProperty(reader, "http://apache.org/xml/properties/locale", Locale.ROOT);
-        return reader;
-    }
-
-    private static void setJdkLimit(XMLReader reader, String name, int value) {
-        tryProperty(reader, JDK_PROP + name, String.valueOf(value));
-    }
-
-    private static void tryProperty(XMLReader reader, String name, Object value) {
-        try {
-            reader.setProperty(name, value);
-        } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
-            // not this parser's property: the SAX guard and the size check still hold
-        }
-    }
 
     private static ValidatorHandler newValidator(Schema schema, ErrorHandler errors) throws SAXException {
         ValidatorHandler validator = schema.newValidatorHandler();

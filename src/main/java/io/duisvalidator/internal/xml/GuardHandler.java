@@ -102,6 +102,10 @@ final class GuardHandler implements ContentHandler, LexicalHandler {
         if (depth > maxDepth) {
             throw reject(ReadResult.Reason.TOO_DEEP, "elements nested deeper than the limit of " + maxDepth);
         }
+        checkNameLength(qName);
+        for (int i = 0, n = atts.getLength(); i < n; i++) {
+            checkNameLength(atts.getQName(i));
+        }
         switch (depth) {
             case 1 -> {
                 // DUIS is XML 1.0: 1.1 admits control characters (ESC, BEL) into values that reach reports
@@ -154,6 +158,16 @@ final class GuardHandler implements ContentHandler, LexicalHandler {
         }
         depth--;
         next.endElement(uri, localName, qName);
+    }
+
+    /** No XML name (element or attribute, with its prefix) longer than this: a DUIS name has fewer than 50 characters. */
+    static final int MAX_NAME_LENGTH = 1000;
+
+    private void checkNameLength(String name) throws Rejection {
+        if (name != null && name.length() > MAX_NAME_LENGTH) {
+            throw reject(ReadResult.Reason.LIMIT_EXCEEDED, "parser limit exceeded: a name of " + name.length()
+                    + " characters, longer than the limit of " + MAX_NAME_LENGTH);
+        }
     }
 
     private void note(String field, String value) {

@@ -9,16 +9,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.xml.XMLConstants;
-import javax.xml.transform.stream.StreamSource;
+import javax.xml.stream.XMLStreamException;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
+import com.ctc.wstx.msv.W3CSchemaFactory;
+import org.codehaus.stax2.validation.XMLValidationSchema;
 import org.w3c.dom.ls.LSInput;
 import org.w3c.dom.ls.LSResourceResolver;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
-/** Compiles the project schema (once per JVM) and a user's extra schema, without network access. */
+/**
+ * Compiles the project schema (once per JVM, for Woodstox's validator) and a user's extra schema (with the JDK's
+ * validator), without network access.
+ */
 final class Schemas {
 
     static final String PROJECT_XSD = "xsd/duis-mp162.xsd";
@@ -27,33 +32,28 @@ final class Schemas {
     private Schemas() {
     }
 
-    private static final class ProjectHolder {
-        static final Schema SCHEMA = loadProject();
+    private static final class StreamHolder {
+        static final XMLValidationSchema SCHEMA = loadProjectForStreams();
     }
 
-    /** The project schema, compiled on first use and shared (Schema objects are thread-safe). */
-    static Schema project() {
-        return ProjectHolder.SCHEMA;
+    /**
+     * The project schema compiled by Woodstox's W3C XML Schema validator (MSV), which validates inside the
+     * stream reader. Compiled on first use and shared: the compiled grammar is read-only, each reader gets its own
+     * validator from it.
+     */
+    static XMLValidationSchema projectForStreams() {
+        return StreamHolder.SCHEMA;
     }
 
-    private static Schema loadProject() {
+    private static XMLValidationSchema loadProjectForStreams() {
         URL main = resource(PROJECT_XSD);
-        URL dsig = resource(DSIG_XSD);
+        resource(DSIG_XSD); // imported by the main document, from beside it
         try {
-            SchemaFactory factory = newFactory("");
-            // The only import, served from the class path; anything else is refused.
-            factory.setResourceResolver((type, namespaceURI, publicId, systemId, baseURI) -> {
-                if (Names.DS.equals(namespaceURI) || (systemId != null && systemId.endsWith("xmldsig-lite.xsd"))) {
-                    return SimpleInput.of(dsig, publicId);
-                }
-                return SimpleInput.refused(systemId);
-            });
-            try (InputStream in = main.openStream()) {
-                StreamSource source = new StreamSource(in, main.toExternalForm());
-                return factory.newSchema(source);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot compile the project schema " + PROJECT_XSD + ": " + e.getMessage(), e);
+            // The schema documents are the project's own, read from the class path (the import resolves beside them).
+            return new W3CSchemaFactory().createSchema(main);
+        } catch (XMLStreamException | RuntimeException e) {
+            throw new IllegalStateException("cannot compile the project schema " + PROJECT_XSD + " for the stream reader: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -156,18 +156,6 @@ final class Schemas {
         private String stringData;
         private String encoding;
         private boolean certifiedText;
-
-        static SimpleInput of(URL url, String publicId) {
-            SimpleInput in = new SimpleInput();
-            try {
-                in.byteStream = url.openStream();
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("cannot read " + url, e);
-            }
-            in.systemId = url.toExternalForm();
-            in.publicId = publicId;
-            return in;
-        }
 
         static SimpleInput empty(String publicId, String systemId) {
             SimpleInput in = new SimpleInput();

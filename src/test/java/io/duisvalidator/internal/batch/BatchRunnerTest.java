@@ -60,6 +60,19 @@ class BatchRunnerTest {
     }
 
     @Test
+    void a_file_of_the_run_s_own_outputs_is_one_error_reached_by_any_name(@TempDir Path dir) throws Exception {
+        CoreValidator v = Fixtures.validator(Fixtures.baseContext().build());
+        Path report = Files.copy(SAMPLE, dir.resolve("report.xml"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.xml"), report);
+        Path other = Files.copy(SAMPLE, dir.resolve("z.xml"));
+        Object key = Files.readAttributes(report, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        List<FileResult> got = new ArrayList<>();
+        new BatchRunner(v, Fixtures.settings(), 1).excluding(java.util.Set.of(key)).run(List.of(report, link, other), got::add);
+        assertThat(got).extracting(r -> r.decision().outcome()).containsExactly(Outcome.ERROR, Outcome.ERROR, Outcome.REJECTED);
+        assertThat(got.get(1).decision().findings().get(0).message()).contains("link.xml", "an output of this run");
+    }
+
+    @Test
     void many_files_come_out_once_each_in_input_order_with_a_small_window(@TempDir Path dir) throws Exception {
         CoreValidator v = Fixtures.validator(Fixtures.baseContext().build());
         List<Path> inputs = new ArrayList<>();

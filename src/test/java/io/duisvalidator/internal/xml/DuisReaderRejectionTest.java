@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class DuisReaderRejectionTest {
@@ -120,6 +121,20 @@ class DuisReaderRejectionTest {
         assertThat(r.line()).isPositive();
         assertThat(r.message()).startsWith("line " + r.line() + ", column ").contains(messageMentions).doesNotContain("\n");
         assertThat(r.request()).as("partial request").isNotNull();
+    }
+
+    /** A schema fault names what was found and what was expected there (issue 19: kept when the parser changed). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "schema-faults/missing-command-variant.xml|ServiceReference|CommandVariant",
+            "schema-faults/command-variant-12.xml|CommandVariant '12'|9",
+            "schema-faults/missing-schema-version.xml|Request|schemaVersion",
+    })
+    void schemaFaultSaysWhatWasExpected(String resource, String found, String expected) {
+        ReadResult.Rejected r = (ReadResult.Rejected) READER.read(TestMessages.resource(resource));
+        assertThat(r.column()).isPositive();
+        assertThat(r.message()).startsWith("line " + r.line() + ", column " + r.column() + ": invalid: ")
+                .contains(found).contains(expected);
     }
 
     @Test
