@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /** --at and --purpose: the {@link ValidationSettings} of every command that judges messages. */
-final class SettingsOptions {
+public final class SettingsOptions {
     @Option(names = "--at", paramLabel = "INSTANT", description = "ISO-8601 instant the DCC receives each request (default: now; a scenario's own 'at' wins)")
     String at;
 
@@ -16,7 +16,7 @@ final class SettingsOptions {
     ValidationSettings.Purpose purpose;
 
     /** The settings the options give; the exception's message is the usage error. */
-    ValidationSettings settings() throws IOException {
+    public ValidationSettings settings() throws IOException {
         ValidationSettings s = ValidationSettings.defaults().purpose(purpose);
         try {
             return at == null ? s : s.at(Instant.parse(at));

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * <p>Feed it the decisions of a corpus (validated with any H3.13A policy: the rules fire either way) and the schedule
  * history; then read {@link #report(double)}. Not thread-safe: add decisions from one thread.
  */
-public final class ComplianceMonitor {
+public final class ComplianceMonitor implements java.io.Serializable {
     /** The MHHS data SRVs: the schedulable ones of the MP162 set. */
     public static final Set<String> MHHS_SRVS = Set.of("4.2", "4.6.1", "4.6.2", "4.8.1", "4.8.3", "4.17");
 
@@ -65,6 +65,12 @@ public final class ComplianceMonitor {
         return byUser.computeIfAbsent(user, u -> new TreeMap<>()).computeIfAbsent(srv, s -> new Counts());
     }
 
+    /** Adds another monitor's counts to this one (monitors filled on different threads or machines); returns this. */
+    public ComplianceMonitor merge(ComplianceMonitor other) {
+        other.byUser.forEach((user, bySrv) -> bySrv.forEach((srv, c) -> counts(user, srv).addAll(c)));
+        return this;
+    }
+
     public MonitorReport report(double threshold) {
         List<MonitorReport.Row> rows = new ArrayList<>();
         List<MonitorReport.UserTotal> users = new ArrayList<>();
@@ -80,7 +86,7 @@ public final class ComplianceMonitor {
         return new MonitorReport(threshold, rows, users);
     }
 
-    private static final class Counts {
+    private static final class Counts implements java.io.Serializable {
         long schedulesCreated;
         long executions;
         long failedExecutions;

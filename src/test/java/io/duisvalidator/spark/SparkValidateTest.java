@@ -1,0 +1,134 @@
+package io.duisvalidator.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duisvalidator.ReaderOptions;
+import io.duisvalidator.ValidationSettings;
+import io.duisvalidator.internal.batch.CorpusRunner;
+import io.duisvalidator.internal.batch.Scenario;
+import io.duisvalidator.internal.coverage.Coverage;
+import io.duisvalidator.internal.coverage.CoverageWriter;
+import io.duisvalidator.internal.engine.RuleBase;
+import io.duisvalidator.internal.monitor.ComplianceMonitor;
+import io.duisvalidator.internal.monitor.MonitorWriter;
+import io.duisvalidator.internal.report.JsonlReport;
+import io.duisvalidator.Severity;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Spark job in local mode (one session for the class, 2 cores) against the CLI's own code on every scenario of
+ * samples/: the same jsonl lines, field for field, the same coverage JSON and the same monitor figures.
+ */
+@Tag("spark")
+class SparkValidateTest {
+    static SparkSession spark;
+    static final RuleBase RULES = RuleBase.load();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() {
+        spark = SparkSession.builder().master("local[2]").appName("duis-validator-test")
+                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    /** What the CLI writes for each scenario (validate --format jsonl with the scenario's context and settings). */
+    static Map<String, String> cliLines(List<Scenario> scenarios) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        CorpusRunner runner = new CorpusRunner(RULES, ReaderOptions.defaults(), 2);
+        for (Scenario sc : scenarios) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            try (JsonlReport w = new JsonlReport(b)) {
+                runner.run(sc, ValidationSettings.defaults(), r -> {
+                    try {
+                        w.write(r);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
+            for (String line : b.toString(StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isEmpty()) out.put(JSON.readTree(line).get("file").asText(), line);
+            }
+        }
+        return out;
+    }
+
+    static Map<String, String> sparkLines(Path dir) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
+                for (String line : Files.readAllLines(p)) {
+                    String before = out.put(JSON.readTree(line).get("file").asText(), line);
+                    assertThat(before).as("one line per message").isNull();
+                }
+            }
+        }
+        return out;
+    }
+
+    static int run(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = SparkValidate.run(spark, new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        System.out.println(err.toString(StandardCharsets.UTF_8));
+        return status;
+    }
+
+    @Test
+    void everySampleScenarioGetsTheClisLinesCoverageAndMonitor(@TempDir Path tmp) throws Exception {
+        List<Scenario> scenarios = Scenario.find(List.of(Path.of("samples")));
+        Path out = tmp.resolve("out");
+        Path cov = tmp.resolve("coverage.json");
+        Path mon = tmp.resolve("monitor.json");
+        // a hot-key threshold of 2 messages: the keys shared by several messages are split over tasks (salted)
+        int status = run("--scenarios", "samples", "--out", out.toString(), "--coverage", cov.toString(),
+                "--monitor", mon.toString(), "--hot-key-messages", "2");
+        Map<String, String> cli = cliLines(scenarios);
+        Map<String, String> got = sparkLines(out);
+        assertThat(got.keySet()).containsExactlyElementsOf(cli.keySet());
+        for (String f : cli.keySet()) {
+            JsonNode want = JSON.readTree(cli.get(f));
+            assertThat(JSON.readTree(got.get(f))).as(f).isEqualTo(want);
+            assertThat(got.get(f)).as(f + " byte for byte").isEqualTo(cli.get(f));
+        }
+        assertThat(status).as("exit status: some rejected, none errored").isEqualTo(SparkValidate.REJECTED);
+
+        Coverage c = new Coverage(RULES);
+        c.scenarios(scenarios, ValidationSettings.defaults(), ReaderOptions.defaults(), 2);
+        StringWriter want = new StringWriter();
+        CoverageWriter.write(c.report(), "json", want);
+        assertThat(JSON.readTree(Files.readString(cov))).isEqualTo(JSON.readTree(want.toString()));
+
+        ComplianceMonitor m = new ComplianceMonitor();
+        CorpusRunner runner = new CorpusRunner(RULES, ReaderOptions.defaults(), 2);
+        for (Scenario sc : scenarios) {
+            runner.run(sc, ValidationSettings.defaults(), s -> s.h313a(Severity.WARNING),
+                    ctx -> ctx.schedules().ifPresent(m::addHistory), r -> m.add(r.decision()));
+        }
+        StringWriter wantMon = new StringWriter();
+        MonitorWriter.json(m.report(ComplianceMonitor.DEFAULT_THRESHOLD), wantMon);
+        assertThat(JSON.readTree(Files.readString(mon))).isEqualTo(JSON.readTree(wantMon.toString()));
+    }
+}
