@@ -90,6 +90,16 @@ final class SparkJob {
      * Every message of the run judged: the columns of {@link Stages#JUDGED}. Lazy: nothing runs until it is written.
      */
     Dataset<Row> judged(ContextTables ctx) throws IOException {
+        return plan(ctx).judged();
+    }
+
+    /**
+     * The steps of {@link #judged(ContextTables)}, for measuring them one by one: the read stage (persisted), the
+     * context slices (persisted), the messages joined to their slices, and the judged messages.
+     */
+    record Plan(Dataset<Row> read, Dataset<Row> slices, Dataset<Row> joined, Dataset<Row> judged) {}
+
+    Plan plan(ContextTables ctx) throws IOException {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Configuration hadoop = jsc.hadoopConfiguration();
         Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(hadoop));
@@ -112,6 +122,10 @@ final class SparkJob {
 
     /** {@link #judged(ContextTables)} for messages in a Parquet table: {@code id} names each (its 'file'). */
     Dataset<Row> judgedTable(ContextTables ctx, String id, String message) {
+        return planTable(ctx, id, message).judged();
+    }
+
+    Plan planTable(ContextTables ctx, String id, String message) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
         Dataset<Row> listing = spark.read().parquet(spec.scenarios().get(0).messages())
@@ -120,7 +134,7 @@ final class SparkJob {
         return judge(listing, List.of(), true, conf, ctx);
     }
 
-    private Dataset<Row> judge(Dataset<Row> listing, List<Stages.Root> roots, boolean table,
+    private Plan judge(Dataset<Row> listing, List<Stages.Root> roots, boolean table,
                                Broadcast<SerializableConfiguration> conf, ContextTables ctx) {
         int partitions = spec.partitions() > 0 ? spec.partitions() : spark.sparkContext().defaultParallelism() * 4;
         listing = listing.repartition(partitions);
@@ -143,7 +157,7 @@ final class SparkJob {
                 .drop("scenario", "messages");
         Dataset<Row> joined = salted.join(slicesSalted, ContextTables.scala(List.of("tkey", "salt")));
         Dataset<Row> judged = joined.mapPartitions(new Stages.Judge(spec), Encoders.row(Stages.JUDGED));
-        return done.unionByName(judged);
+        return new Plan(read, slices, joined, done.unionByName(judged));
     }
 
     /**
