@@ -51,6 +51,7 @@ import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 
 /**
@@ -164,25 +165,22 @@ final class ContextTables {
         rows = rows.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
         List<String> warnings = rows.filter(col("kind").equalTo("warning")).select("c0").as(Encoders.STRING()).collectAsList();
         ContextTables t = new ContextTables(rows, warnings);
-        t.checkUnique("users", "user_id");
-        t.checkUnique("inventory", "device_id");
-        t.checkUnique("schedules", "schedule_id");
+        t.checkUnique();
         return t;
     }
 
     /**
      * Rows of one key loaded by different Parquet partitions: identical ones are one row (the loader warns about
-     * repeats within a file), different ones fail the run as the loader fails a file that holds them.
+     * repeats within a file), different ones fail the run as the loader fails a file that holds them. One job for
+     * the three keyed tables (a CSV file was checked whole by the loader already).
      */
-    private void checkUnique(String kind, String key) {
-        Dataset<Row> t = switch (kind) {
-            case "users" -> users;
-            case "inventory" -> inventory;
-            default -> schedules;
-        };
-        List<Row> clash = t.dropDuplicates().groupBy("scenario", key).count().filter(col("count").gt(1)).limit(1).collectAsList();
+    private void checkUnique() {
+        Dataset<Row> keys = users.dropDuplicates().select(col("scenario"), lit("users: user_id").as("what"), col("user_id").as("key"))
+                .union(inventory.dropDuplicates().select(col("scenario"), lit("inventory: device_id").as("what"), col("device_id").as("key")))
+                .union(schedules.dropDuplicates().select(col("scenario"), lit("schedules: schedule_id").as("what"), col("schedule_id").as("key")));
+        List<Row> clash = keys.groupBy("scenario", "what", "key").count().filter(col("count").gt(1)).limit(1).collectAsList();
         if (!clash.isEmpty()) {
-            throw new BadContext(kind + ": " + key + " " + clash.get(0).get(1) + " appears in two rows with other values");
+            throw new BadContext(clash.get(0).getString(1) + " " + clash.get(0).getString(2) + " appears in two rows with other values");
         }
     }
 

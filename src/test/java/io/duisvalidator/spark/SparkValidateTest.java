@@ -131,4 +131,60 @@ class SparkValidateTest {
         MonitorWriter.json(m.report(ComplianceMonitor.DEFAULT_THRESHOLD), wantMon);
         assertThat(JSON.readTree(Files.readString(mon))).isEqualTo(JSON.readTree(wantMon.toString()));
     }
+
+    /** One scenario's messages as a Parquet table and its context as Parquet tables: the CLI's lines again. */
+    @Test
+    void parquetMessagesAndContextGetTheSameLines(@TempDir Path tmp) throws Exception {
+        Scenario sc = new Scenario(Path.of("samples/h313a-mdr-retry-after-failed-schedule"));
+        Map<String, String> cli = cliLines(List.of(sc));
+        Path ctx = tmp.resolve("context");
+        for (String kind : ContextTables.KINDS) {
+            Path csv = sc.context().resolve(kind + ".csv");
+            if (!Files.exists(csv)) continue;
+            spark.read().option("header", "true").option("inferSchema", "false").csv(csv.toString())
+                    .write().parquet(ctx.resolve(kind + ".parquet").toString());
+        }
+        List<org.apache.spark.sql.Row> rows = new java.util.ArrayList<>();
+        for (String f : cli.keySet()) rows.add(org.apache.spark.sql.RowFactory.create(f, Files.readAllBytes(Path.of(f))));
+        rows.add(org.apache.spark.sql.RowFactory.create("no-message-here", null));
+        Path table = tmp.resolve("messages.parquet");
+        spark.createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+                        .add("path", org.apache.spark.sql.types.DataTypes.StringType)
+                        .add("message", org.apache.spark.sql.types.DataTypes.BinaryType))
+                .write().parquet(table.toString());
+        Path out = tmp.resolve("out");
+        int status = run("--messages", table.toString(), "--messages-format", "parquet", "--context", ctx.toString(),
+                "--at", at(sc), "--h313a", "warn", "--out", out.toString());
+        Map<String, String> got = sparkLines(out);
+        JsonNode missing = JSON.readTree(got.remove("no-message-here"));
+        assertThat(missing.get("outcome").asText()).isEqualTo("ERROR");
+        assertThat(missing.get("responseCode").asText()).isEqualTo("DV-INPUT");
+        assertThat(got).isEqualTo(cli);
+        assertThat(status).as("an unreadable input: exit 3").isEqualTo(SparkValidate.UNPROCESSED);
+    }
+
+    private static String at(Scenario sc) throws Exception {
+        return sc.settings(ValidationSettings.defaults()).receivedAt().toString();
+    }
+
+    /** A malformed context row stops the run at its start with the loader's file, line and message (exit 2). */
+    @Test
+    void aMalformedContextRowFailsTheRunWithFileAndLine(@TempDir Path tmp) throws Exception {
+        Scenario sc = new Scenario(Path.of("samples/eligibility-mdr"));
+        Path ctx = tmp.resolve("context");
+        Files.createDirectories(ctx);
+        try (Stream<Path> s = Files.list(sc.context())) {
+            for (Path f : s.toList()) Files.copy(f, ctx.resolve(f.getFileName()));
+        }
+        List<String> users = new java.util.ArrayList<>(Files.readAllLines(ctx.resolve("users.csv")));
+        users.add(2, "not-an-eui,MDR,X");
+        Files.write(ctx.resolve("users.csv"), users);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = SparkValidate.run(spark, new PrintStream(err, true, StandardCharsets.UTF_8), "--messages",
+                sc.messages().toString(), "--context", ctx.toString(), "--out", tmp.resolve("out").toString());
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertThat(status).isEqualTo(SparkValidate.USAGE);
+        assertThat(text).contains("users.csv:3:1: not an EUI-64").contains(ctx.toString());
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
 }
