@@ -206,7 +206,7 @@ public final class SparkValidate implements Callable<Integer> {
         ContextTables ctx;
         try {
             ctx = job.context(sources);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // a SparkException (checked, undeclared) carrying the executor's BadContext
             String bad = badContext(e);
             if (bad == null) throw e;
             return usage("context: " + bad);

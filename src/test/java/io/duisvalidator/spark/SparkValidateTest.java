@@ -154,7 +154,9 @@ class SparkValidateTest {
                 .write().parquet(table.toString());
         Path out = tmp.resolve("out");
         int status = run("--messages", table.toString(), "--messages-format", "parquet", "--context", ctx.toString(),
-                "--at", at(sc), "--h313a", "warn", "--out", out.toString());
+                "--at", at(sc), "--purpose", sc.settings(ValidationSettings.defaults()).purpose().name(),
+                "--h313a", sc.settings(ValidationSettings.defaults()).h313aSeverity() == Severity.WARNING ? "warn" : "error",
+                "--out", out.toString());
         Map<String, String> got = sparkLines(out);
         JsonNode missing = JSON.readTree(got.remove("no-message-here"));
         assertThat(missing.get("outcome").asText()).isEqualTo("ERROR");
@@ -163,7 +165,7 @@ class SparkValidateTest {
         assertThat(status).as("an unreadable input: exit 3").isEqualTo(SparkValidate.UNPROCESSED);
     }
 
-    private static String at(Scenario sc) throws Exception {
+    private static String at(Scenario sc) throws java.io.IOException {
         return sc.settings(ValidationSettings.defaults()).receivedAt().toString();
     }
 
