@@ -219,6 +219,8 @@ public final class SparkBench {
     static SparkSession session(int cores) {
         SparkSession s = SparkSession.builder().master("local[" + cores + "]").appName("duis-validator-bench")
                 .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", Integer.toString(cores * 4))
+                // list folders on the driver: in local mode a listing job of one task per folder only costs
+                .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "1000000")
                 .getOrCreate();
         s.sparkContext().setLogLevel("WARN");
         return s;
@@ -283,7 +285,8 @@ public final class SparkBench {
             for (Path[] m : messages) {
                 if (written >= n) break;
                 Path rel = m[2].relativize(m[0]);
-                Path out = m[1].resolve(String.format("c%05d", copy)).resolve(rel);
+                Path out = (one ? m[1].resolve(String.format("c%03d", copy / 1000)).resolve(copy + "-" + rel.getFileName())
+                        : m[1].resolve(String.format("c%05d", copy)).resolve(rel));
                 Files.createDirectories(out.getParent());
                 String xml = Files.readString(m[0], StandardCharsets.UTF_8);
                 Matcher x = REQUEST_ID.matcher(xml);
