@@ -95,7 +95,7 @@ public final class SparkBench {
                 }
                 double[] f = m.stop(made);
                 cpu.put("cli-" + threads, f);
-                rows.add(String.format(Locale.ROOT, "| CLI batch (CorpusRunner) | %d | %.1f | %,.0f | %.1f | %s - %s |",
+                say(rows, String.format(Locale.ROOT, "| CLI batch (CorpusRunner) | %d | %.1f | %,.0f | %.1f | %s - %s |",
                         threads, f[0], made / f[0], f[1], before, load()));
             }
         }
@@ -134,7 +134,7 @@ public final class SparkBench {
                 cpu.put("joins-" + cores, new double[]{joins[0] + last[0], joins[1] + last[1]});
                 long judged = r.count(io.duisvalidator.Outcome.ACCEPTED) + r.count(io.duisvalidator.Outcome.REJECTED)
                         + r.count(io.duisvalidator.Outcome.ERROR);
-                rows.add(String.format(Locale.ROOT, "| Spark local[%d] (%d lines) | %d | %.1f | %,.0f | %.1f | %s - %s |",
+                say(rows, String.format(Locale.ROOT, "| Spark local[%d] (%d lines) | %d | %.1f | %,.0f | %.1f | %s - %s |",
                         cores, judged, cores, own[0], made / own[0], own[1], before, load()));
             } finally {
                 spark.stop();
@@ -160,8 +160,14 @@ public final class SparkBench {
         report.forEach(System.out::println);
     }
 
+    private static void say(List<String> to, String line) {
+        to.add(line);
+        System.out.println(line);
+        System.out.flush();
+    }
+
     private static void step(List<String> steps, int cores, String what, double[] f) {
-        steps.add(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f |", cores, what, f[0], f[1]));
+        say(steps, String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f |", cores, what, f[0], f[1]));
     }
 
     /** One key with very many messages: the final join's largest task, with the hot key split and not split. */
@@ -206,7 +212,7 @@ public final class SparkBench {
                         .orElse(List.of(0L));
                 long max = Collections.max(judging);
                 long sum = judging.stream().mapToLong(x -> x).sum();
-                out.add(String.format(Locale.ROOT, "| %s | %d | %,d | %.0f%% | %.1f | %.1f |",
+                say(out, String.format(Locale.ROOT, "| %s | %d | %,d | %.0f%% | %.1f | %.1f |",
                         threshold == 0 ? "off" : "over " + threshold + " messages", judging.size(), max,
                         sum == 0 ? 0 : 100.0 * max / sum, f[0], f[1]));
             } finally {
