@@ -8,7 +8,6 @@ import io.duisvalidator.context.Device;
 import io.duisvalidator.context.Execution;
 import io.duisvalidator.context.Schedule;
 import io.duisvalidator.context.ScheduleHistory;
-import io.duisvalidator.context.User;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -226,6 +225,8 @@ final class ContextTables {
             for (String w : ctx.warnings()) out.add(row(u.scenario(), "warning", u.dir() + ": " + w));
             for (String k : u.kinds()) {
                 Set<String> keys = switch (k) {
+                    case "users" -> column(tmp.resolve("users.csv"), "user_id");
+                    case "inventory" -> column(tmp.resolve("inventory.csv"), "device_id");
                     case "registration" -> column(tmp.resolve("registration.csv"), "mpan");
                     case "executions" -> column(tmp.resolve("executions.csv"), "schedule_id");
                     default -> Set.of();
@@ -244,17 +245,21 @@ final class ContextTables {
     private static void emit(int scenario, String kind, Context ctx, Set<String> keys, List<Row> out) {
         switch (kind) {
             case "users" -> {
-                for (User u : ctx.users()) out.add(row(scenario, kind, u.userId(), u.role().name(), u.partyId()));
+                for (String id : keys) {
+                    ctx.user(id).ifPresent(u -> out.add(row(scenario, kind, u.userId(), u.role().name(), u.partyId())));
+                }
             }
             case "inventory" -> {
-                for (Device d : ctx.devices()) {
+                for (String id : keys) {
+                    Device d = ctx.device(id).orElse(null);
+                    if (d == null) continue;
                     out.add(row(scenario, kind, d.deviceId(), d.deviceType(), d.deviceStatus(),
                             Integer.toString(d.smetsGeneration()), d.importMpan(), d.exportMpan()));
                 }
             }
             case "registration" -> {
                 for (String mpan : keys) {
-                    for (Appointment a : ctx.registration().forMpan(mpan)) {
+                    for (Appointment a : ctx.appointments(mpan)) {
                         out.add(row(scenario, kind, a.mpan(), a.role().name(), a.partyId(), a.effectiveFrom().toString(),
                                 a.effectiveTo() == null ? null : a.effectiveTo().toString(), a.source()));
                     }

@@ -5,14 +5,12 @@ import io.duisvalidator.context.Context;
 import io.duisvalidator.context.Device;
 import io.duisvalidator.context.Execution;
 import io.duisvalidator.context.InMemoryScheduleHistory;
-import io.duisvalidator.context.RegistrationData;
 import io.duisvalidator.context.Role;
 import io.duisvalidator.context.Schedule;
 import io.duisvalidator.context.User;
 import org.apache.spark.sql.Row;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,12 +38,10 @@ final class SliceContext {
         }
         List<Row> appointments = slice.getList(slice.fieldIndex("appointments"));
         if (appointments != null && !appointments.isEmpty()) {
-            List<Appointment> list = new ArrayList<>(appointments.size());
             for (Row a : appointments) {
-                list.add(new Appointment(a.getString(0), Role.valueOf(a.getString(1)), a.getString(2), date(a.getString(3)),
+                b.appointment(new Appointment(a.getString(0), Role.valueOf(a.getString(1)), a.getString(2), date(a.getString(3)),
                         date(a.getString(4)), a.getString(5)));
             }
-            b.registration(RegistrationData.of(list));
         }
         if (history) {
             InMemoryScheduleHistory h = new InMemoryScheduleHistory();

@@ -3,9 +3,8 @@ package io.duisvalidator.spark;
 import io.duisvalidator.Decision;
 import io.duisvalidator.Finding;
 import io.duisvalidator.ValidationSettings;
-import io.duisvalidator.Validator;
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.context.Context;
-import io.duisvalidator.context.Identifiers;
 import io.duisvalidator.internal.batch.FileResult;
 import io.duisvalidator.internal.facts.DuisRequest;
 import io.duisvalidator.internal.facts.RequestFact;
@@ -122,7 +121,7 @@ final class Stages {
 
         @Override
         public Iterator<Row> call(Iterator<Row> in) {
-            Validator reader = ExecutorRules.reader(spec.readerOptions());
+            CoreValidator reader = ExecutorRules.reader(spec.readerOptions());
             Configuration c = conf.value().value();
             Lines lines = new Lines();
             return new Iterator<>() {
@@ -138,7 +137,7 @@ final class Stages {
             };
         }
 
-        private Row read(Validator reader, Configuration c, Lines lines, String path, long length) {
+        private Row read(CoreValidator reader, Configuration c, Lines lines, String path, long length) {
             Root root = root(path);
             JobSpec.Part part = spec.scenarios().get(root.part());
             String file = path.equals(root.qualified()) ? root.given() : root.given() + path.substring(root.qualified().length());
@@ -152,13 +151,13 @@ final class Stages {
             return judge(reader, lines, part, file, bytes);
         }
 
-        private Row fromTable(Validator reader, Lines lines, String id, byte[] bytes) {
+        private Row fromTable(CoreValidator reader, Lines lines, String id, byte[] bytes) {
             JobSpec.Part part = spec.scenarios().get(0);
             if (bytes == null) return done(lines, part.index(), id, reader.unreadable("no message in the row of " + id));
             return judge(reader, lines, part, id, bytes);
         }
 
-        private Row judge(Validator reader, Lines lines, JobSpec.Part part, String file, byte[] bytes) {
+        private Row judge(CoreValidator reader, Lines lines, JobSpec.Part part, String file, byte[] bytes) {
             ValidationSettings settings = part.settings();
             Optional<DuisRequest> read = reader.read(bytes);
             if (read.isEmpty()) return done(lines, part.index(), file, reader.validate(bytes, settings));
@@ -213,7 +212,7 @@ final class Stages {
     }
 
     static String key(String id) {
-        return id == null ? "" : Identifiers.normaliseEui(id);
+        return id == null ? "" : id.trim().toUpperCase(java.util.Locale.ROOT); // as the context normalises EUI-64 ids
     }
 
     /**
@@ -245,9 +244,10 @@ final class Stages {
         public Iterator<Row> call(Iterator<Row> in) {
             var rules = ExecutorRules.rules();
             Lines lines = new Lines();
+            // one validator per task; each key's context replaces the last (the library's context replacement)
+            CoreValidator validator = CoreValidator.create(rules, io.duisvalidator.context.Context.empty());
             return new Iterator<>() {
                 private String lastKey;
-                private Validator last;
 
                 @Override
                 public boolean hasNext() { return in.hasNext(); }
@@ -259,11 +259,11 @@ final class Stages {
                     String tkey = r.getAs("tkey");
                     if (!tkey.equals(lastKey)) {
                         // rows of one key arrive together after the join: one context and validator for all of them
-                        last = Validator.create(rules, SliceContext.of(r, part.history()));
+                        validator.replaceContext(SliceContext.of(r, part.history()));
                         lastKey = tkey;
                     }
                     DuisRequest req = RequestCodec.decode(r.getAs("request"));
-                    Decision d = last.validate(req, part.settings());
+                    Decision d = validator.validate(req, part.settings());
                     return RowFactory.create(judged(lines, part.index(), r.getAs("file"), d));
                 }
             };

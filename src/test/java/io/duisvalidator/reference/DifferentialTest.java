@@ -1,5 +1,6 @@
 package io.duisvalidator.reference;
 
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.Validator;
 import io.duisvalidator.Decision;
@@ -36,7 +37,7 @@ class DifferentialTest {
         int cases = 0;
         for (int w = 0; w < WORLDS; w++) {
             RandomWorld world = new RandomWorld(7_000L + w);
-            Validator v = Validator.create(Fixtures.RULES, world.context());
+            CoreValidator v = CoreValidator.create(Fixtures.RULES, world.context());
             for (int i = 0; i < REQUESTS_PER_WORLD; i++) {
                 DuisRequest req = world.request();
                 ValidationSettings s = world.settings();
@@ -66,7 +67,7 @@ class DifferentialTest {
         assertThat(differences).as(differences.size() + " sample decisions differ").isEmpty();
     }
 
-    private void compare(String what, Validator v, DuisRequest req, ValidationSettings s, List<String> differences,
+    private void compare(String what, CoreValidator v, DuisRequest req, ValidationSettings s, List<String> differences,
                          Set<String> codesSeen) {
         Decision d = v.validate(req, s);
         ReferenceDecider.Result drools = ReferenceDecider.Result.of(d);

@@ -1,6 +1,6 @@
 package io.duisvalidator.internal.coverage;
 
-import io.duisvalidator.Validator;
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.internal.engine.RuleBase;
 import io.duisvalidator.internal.engine.RuleInfo;
 
@@ -14,7 +14,7 @@ import java.util.TreeSet;
 /**
  * Requirements against their encoders, both ways: every rule of the built rule base names a requirement of the
  * catalogue; every catalogue requirement is encoded, by at least one rule ({@code encoded_by=rules}) or by the XML
- * reader ({@code encoded_by=reader}, checked against {@link Validator#READER_REQUIREMENTS}, the ids the reader puts
+ * reader ({@code encoded_by=reader}, checked against {@link CoreValidator#READER_REQUIREMENTS}, the ids the reader puts
  * in its findings).
  */
 public final class Traceability {
@@ -57,6 +57,6 @@ public final class Traceability {
 
     /** {@link #problems(Requirements, RuleBase, Set)} with the Validator's own reader requirements. */
     public static List<String> problems(Requirements catalogue, RuleBase rules) {
-        return problems(catalogue, rules, Validator.READER_REQUIREMENTS);
+        return problems(catalogue, rules, CoreValidator.READER_REQUIREMENTS);
     }
 }

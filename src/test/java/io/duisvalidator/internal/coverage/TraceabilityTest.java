@@ -1,5 +1,6 @@
 package io.duisvalidator.internal.coverage;
 
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.Validator;
 import io.duisvalidator.context.Context;
@@ -76,14 +77,14 @@ class TraceabilityTest {
 
     @Test
     void theReaderEncodesItsRequirementsInItsFindings() throws Exception {
-        Validator v = Validator.create(Fixtures.RULES, Context.empty());
+        CoreValidator v = CoreValidator.create(Fixtures.RULES, Context.empty());
         Decision notXml = v.validate("<not-xml".getBytes(StandardCharsets.UTF_8), ValidationSettings.defaults());
-        assertThat(notXml.findings()).extracting(f -> f.requirement()).containsExactly(Validator.WELL_FORMED_REQUIREMENT);
+        assertThat(notXml.findings()).extracting(f -> f.requirement()).containsExactly(CoreValidator.WELL_FORMED_REQUIREMENT);
         Decision badSchema = v.validate(Files.readAllBytes(Path.of("samples/response-codes/messages/dv-schema-missing-command-variant.xml")),
                 ValidationSettings.defaults());
-        assertThat(badSchema.findings()).extracting(f -> f.requirement()).containsExactly(Validator.SCHEMA_REQUIREMENT);
+        assertThat(badSchema.findings()).extracting(f -> f.requirement()).containsExactly(CoreValidator.SCHEMA_REQUIREMENT);
         assertThat(CATALOGUE.all()).filteredOn(q -> Requirement.BY_READER.equals(q.encodedBy()))
-                .extracting(Requirement::id).containsExactlyInAnyOrderElementsOf(Validator.READER_REQUIREMENTS);
+                .extracting(Requirement::id).containsExactlyInAnyOrderElementsOf(CoreValidator.READER_REQUIREMENTS);
     }
 
     // The check itself, on a catalogue or reader set with something removed (the rule and table experiments are in
@@ -108,7 +109,7 @@ class TraceabilityTest {
 
     @Test
     void aReaderRequirementTheReaderNoLongerEncodesIsFound() {
-        assertThat(Traceability.problems(CATALOGUE, Fixtures.RULES, Set.of(Validator.WELL_FORMED_REQUIREMENT)))
+        assertThat(Traceability.problems(CATALOGUE, Fixtures.RULES, Set.of(CoreValidator.WELL_FORMED_REQUIREMENT)))
                 .containsExactly("requirement MSG-SCHEMA is said to be encoded by the reader, which does not encode it");
     }
 }

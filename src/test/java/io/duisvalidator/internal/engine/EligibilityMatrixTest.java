@@ -1,5 +1,6 @@
 package io.duisvalidator.internal.engine;
 
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.Validator;
 import io.duisvalidator.context.Role;
 import io.duisvalidator.Decision;
@@ -39,7 +40,7 @@ class EligibilityMatrixTest {
     /** SRVs N/A on a generation for the MDR only (E2). */
     static final Map<Integer, Set<String>> NA_FOR_MDR = Map.of(1, Set.of(), 2, Set.of("4.1.1"));
 
-    private final Validator validator = Fixtures.validator(Fixtures.baseContext().build());
+    private final CoreValidator validator = Fixtures.validator(Fixtures.baseContext().build());
 
     @TestFactory
     List<DynamicTest> everyCell() {

@@ -1,5 +1,6 @@
 package io.duisvalidator.internal.engine;
 
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.Validator;
 import io.duisvalidator.Decision;
@@ -57,14 +58,14 @@ class RuleModelTest {
         int compared = 0;
         for (SampleCorpus.Item item : SampleCorpus.load(SampleCorpus.defaultRoot(), PREBUILT)) {
             Decision a = item.validator().validate(item.bytes(), item.settings());
-            Decision b = Validator.create(compiled, item.context()).validate(item.bytes(), item.settings());
+            Decision b = CoreValidator.create(compiled, item.context()).validate(item.bytes(), item.settings());
             if (!a.equals(b)) differences.add(item.name() + "\n  prebuilt: " + a + "\n  compiled: " + b);
             compared++;
         }
         for (int w = 0; w < 10; w++) {
             RandomWorld world = new RandomWorld(9_000L + w);
-            Validator a = Validator.create(PREBUILT, world.context());
-            Validator b = Validator.create(compiled, world.context());
+            CoreValidator a = CoreValidator.create(PREBUILT, world.context());
+            CoreValidator b = CoreValidator.create(compiled, world.context());
             for (int i = 0; i < 300; i++) {
                 DuisRequest req = world.request();
                 ValidationSettings s = world.settings();

@@ -1,5 +1,6 @@
 package io.duisvalidator.internal.engine;
 
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.Validator;
 import io.duisvalidator.context.Role;
 import io.duisvalidator.Decision;
@@ -47,7 +48,7 @@ class TrtTableTest {
             Map.entry("4.17", Role.IS), Map.entry("5.1", Role.IS), Map.entry("5.2", Role.IS),
             Map.entry("5.3", Role.IS), Map.entry("8.2", Role.IS));
 
-    private final Validator validator = Fixtures.validator(Fixtures.baseContext().build());
+    private final CoreValidator validator = Fixtures.validator(Fixtures.baseContext().build());
 
     @TestFactory
     List<DynamicTest> everyCell() {

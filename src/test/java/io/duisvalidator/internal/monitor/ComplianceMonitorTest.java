@@ -1,5 +1,6 @@
 package io.duisvalidator.internal.monitor;
 
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.Validator;
 import io.duisvalidator.context.Execution;
@@ -34,7 +35,7 @@ class ComplianceMonitorTest {
         h.record(new Schedule("S2", is, ESME_S2, "4.1.1", null, LocalDate.parse("2027-01-01"), null));
         h.record(new Execution("S2", LocalDate.parse("2027-01-10"), Execution.Result.SUCCESS));
 
-        Validator v = Fixtures.validator(Fixtures.baseContext().schedules(h).build());
+        CoreValidator v = Fixtures.validator(Fixtures.baseContext().schedules(h).build());
         ValidationSettings s = ValidationSettings.defaults().at(Instant.parse("2027-01-16T10:00:00Z")).h313a(Severity.WARNING);
         ComplianceMonitor m = new ComplianceMonitor();
         m.addHistory(h);
