@@ -186,6 +186,8 @@ public final class SparkBench {
             SparkSession spark = session(2);
             // at archive scale the slices are far too big to broadcast: make the final join a shuffle join here too
             spark.conf().set("spark.sql.autoBroadcastJoinThreshold", "-1");
+            // nor may adaptive execution merge the small shuffle partitions of this small corpus into one task
+            spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", "false");
             ConcurrentLinkedQueue<long[]> tasks = new ConcurrentLinkedQueue<>();
             spark.sparkContext().addSparkListener(new SparkListener() {
                 @Override
