@@ -125,7 +125,7 @@ public final class SparkBench {
                 double[] last = m.stop(made);
                 step(steps, cores, "final join alone (messages to their slices), measured apart", last);
                 m = Measure.start();
-                SparkJob.Result r = job.write(plan.judged(), "jsonl", dir.resolve("spark-" + cores).toString(), false, false, ctx, rules);
+                SparkJob.Result r = job.write(plan.judged(), "jsonl", dir.resolve("spark-" + cores).toString(), false, null, null, ctx, rules);
                 step(steps, cores, "final join + judge + write jsonl", m.stop(made));
                 double[] total = all.stop(made);
                 // the run's own cost: everything but the extra final-join measurement
@@ -205,7 +205,7 @@ public final class SparkBench {
                 plan.slices().count();
                 tasks.clear();
                 Measure m = Measure.start();
-                job.write(plan.judged(), "jsonl", dir.resolve("skew-out").toString(), false, false, ctx, RuleBase.load());
+                job.write(plan.judged(), "jsonl", dir.resolve("skew-out").toString(), false, null, null, ctx, RuleBase.load());
                 double[] f = m.stop(made);
                 Map<Long, List<Long>> byStage = new TreeMap<>();
                 for (long[] t : tasks) byStage.computeIfAbsent(t[0], k -> new ArrayList<>()).add(t[1]);
@@ -242,7 +242,8 @@ public final class SparkBench {
             boolean history = ctx != null && (Files.exists(sc.context().resolve("schedules.csv"))
                     || Files.exists(sc.context().resolve("executions.csv")));
             parts.add(new JobSpec.Part(parts.size(), sc.messages().toString(), ctx,
-                    s.receivedAt() == null ? Instant.now() : s.receivedAt(), s.purpose(), s.h313aSeverity(), history));
+                    s.receivedAt() == null ? Instant.now() : s.receivedAt(), s.purpose(), s.h313aSeverity(), history,
+                    io.duisvalidator.internal.monitor.ComplianceMonitor.DateSource.SCENARIO));
         }
         return new JobSpec(parts, ReaderOptions.DEFAULT_MAX_MESSAGE_BYTES, ReaderOptions.DEFAULT_MAX_ELEMENT_DEPTH, null, hot, partitions);
     }

@@ -241,6 +241,28 @@ final class ContextTables {
         }
     }
 
+    /**
+     * The tables of contexts built in memory (checked at construction), from their rows ({@link #rows}): no files, no
+     * loader. For judging requests that come with their own context rather than from files (the generated corpus of
+     * the differential test).
+     */
+    static ContextTables of(Dataset<Row> rows) {
+        return new ContextTables(rows, List.of());
+    }
+
+    /** The rows of a context for the given User IDs, device IDs and MPANs, with its whole schedule history. */
+    static List<Row> rows(int scenario, Context ctx, Set<String> users, Set<String> devices, Set<String> mpans) {
+        List<Row> out = new ArrayList<>();
+        emit(scenario, "users", ctx, users, out);
+        emit(scenario, "inventory", ctx, devices, out);
+        emit(scenario, "registration", ctx, mpans, out);
+        emit(scenario, "schedules", ctx, Set.of(), out);
+        Set<String> ids = new LinkedHashSet<>();
+        ctx.schedules().ifPresent(h -> h.allSchedules().forEach(s -> ids.add(s.scheduleId())));
+        emit(scenario, "executions", ctx, ids, out);
+        return out;
+    }
+
     /** The rows the loader accepted, read back through the Context it built. */
     private static void emit(int scenario, String kind, Context ctx, Set<String> keys, List<Row> out) {
         switch (kind) {

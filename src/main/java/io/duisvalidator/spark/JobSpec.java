@@ -3,6 +3,7 @@ package io.duisvalidator.spark;
 import io.duisvalidator.ReaderOptions;
 import io.duisvalidator.Severity;
 import io.duisvalidator.ValidationSettings;
+import io.duisvalidator.internal.monitor.ComplianceMonitor;
 
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -32,9 +33,10 @@ record JobSpec(List<Part> scenarios, int maxMessageBytes, int maxElementDepth, S
      * @param context  context folder, or null for an empty context
      * @param at       receipt instant (resolved at the start of the run when not given)
      * @param history  whether the context supplies a schedule history (schedules or executions)
+     * @param dating   where {@code at} came from (the scenario, --at, or the run's start), for the monitor's note
      */
     record Part(int index, String messages, String context, Instant at, ValidationSettings.Purpose purpose,
-                Severity h313a, boolean history) implements Serializable {
+                Severity h313a, boolean history, ComplianceMonitor.DateSource dating) implements Serializable {
         ValidationSettings settings() {
             return ValidationSettings.defaults().at(at).purpose(purpose).h313a(h313a);
         }

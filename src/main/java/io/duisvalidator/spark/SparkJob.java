@@ -6,6 +6,7 @@ import io.duisvalidator.internal.coverage.Coverage;
 import io.duisvalidator.internal.coverage.CoverageReport;
 import io.duisvalidator.internal.engine.RuleBase;
 import io.duisvalidator.internal.monitor.ComplianceMonitor;
+import io.duisvalidator.internal.monitor.Period;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -140,6 +141,11 @@ final class SparkJob {
         listing = listing.repartition(partitions);
         Dataset<Row> read = listing.mapPartitions(new Stages.Read(spec, roots, table, conf), Encoders.row(Stages.READ))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        return afterRead(read, ctx);
+    }
+
+    /** From the read stage's rows ({@link Stages#READ}) on: the context slices, the final join and the judge stage. */
+    Plan afterRead(Dataset<Row> read, ContextTables ctx) {
         Column[] judgedCols = columns(Stages.JUDGED);
         Dataset<Row> done = read.filter(col("done")).select(judgedCols);
         Dataset<Row> pending = read.filter(col("done").equalTo(false))
@@ -197,11 +203,12 @@ final class SparkJob {
 
     /**
      * Writes the decisions ({@code jsonl}: the CLI's lines, in part files; {@code parquet}: the same fields as columns)
-     * and returns the tally gathered while writing.
+     * and returns the tally gathered while writing. {@code monitor}: the monitor's period, or null for no monitor;
+     * {@code dating} says how the run dates requests that carry no receipt date (the monitor's note).
      */
-    Result write(Dataset<Row> judged, String format, String out, boolean coverage, boolean monitor, ContextTables ctx,
-                 RuleBase rules) {
-        Tally tally = new Tally(coverage, monitor);
+    Result write(Dataset<Row> judged, String format, String out, boolean coverage, Period monitor, Dating dating,
+                 ContextTables ctx, RuleBase rules) {
+        Tally tally = new Tally(coverage, monitor, spec.scenarios());
         spark.sparkContext().register(tally, "duis-validator tally");
         Dataset<Row> tallied = judged.mapPartitions(new Counting(tally), Encoders.row(Stages.JUDGED));
         Dataset<String> lines = tallied.select("line").as(Encoders.STRING());
@@ -218,9 +225,10 @@ final class SparkJob {
             cov = c.report();
         }
         ComplianceMonitor mon = null;
-        if (monitor) {
-            mon = v.monitor == null ? new ComplianceMonitor() : v.monitor;
-            for (ComplianceMonitor m : historyMonitors(ctx)) mon.merge(m);
+        if (monitor != null) {
+            mon = new ComplianceMonitor(monitor).dating(dating.optionAt(), dating.runAt(), dating.scenarios());
+            if (v.monitor != null) mon.merge(v.monitor);
+            for (ComplianceMonitor m : historyMonitors(ctx, monitor)) mon.merge(m);
         }
         return new Result(v, cov, mon, ctx.warnings);
     }
@@ -243,8 +251,15 @@ final class SparkJob {
         }
     }
 
-    /** The monitor's scheduled side: each partition of the schedule table counted by the CLI's own monitor. */
-    private List<ComplianceMonitor> historyMonitors(ContextTables ctx) {
+    /** How the run dates requests without a receipt date of their own: {@link ComplianceMonitor#dating}'s arguments. */
+    record Dating(java.time.Instant optionAt, java.time.Instant runAt, boolean scenarios) {}
+
+    /**
+     * The monitor's scheduled side: each partition of the schedule table counted by the CLI's own monitor. A row is
+     * one schedule with all its executions, so an execution's key (which holds its schedule id) is counted whole in
+     * one partition, and merging partitions by the monitor's rule (the largest count of a key) gives the CLI's count.
+     */
+    private List<ComplianceMonitor> historyMonitors(ContextTables ctx, Period period) {
         Dataset<Row> s = ctx.schedulesWithExecutions().select("scenario", "schedule");
         return s.mapPartitions((MapPartitionsFunction<Row, byte[]>) it -> {
             Map<Integer, InMemoryScheduleHistory> byScenario = new java.util.HashMap<>();
@@ -252,7 +267,7 @@ final class SparkJob {
                 Row r = it.next();
                 SliceContext.record(byScenario.computeIfAbsent(r.getInt(0), k -> new InMemoryScheduleHistory()), r.getStruct(1));
             }
-            ComplianceMonitor m = new ComplianceMonitor();
+            ComplianceMonitor m = new ComplianceMonitor(period);
             byScenario.values().forEach(m::addHistory);
             return List.of(serialize(m)).iterator();
         }, Encoders.BINARY()).collectAsList().stream().map(SparkJob::deserialize).toList();

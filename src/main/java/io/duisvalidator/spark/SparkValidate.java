@@ -11,6 +11,7 @@ import io.duisvalidator.internal.engine.RuleBase;
 import io.duisvalidator.internal.monitor.ComplianceMonitor;
 import io.duisvalidator.internal.monitor.MonitorReport;
 import io.duisvalidator.internal.monitor.MonitorWriter;
+import io.duisvalidator.internal.monitor.Period;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
@@ -65,6 +66,9 @@ public final class SparkValidate implements Callable<Integer> {
     @Option(names = "--context", paramLabel = "DIR", description = "folder with users, inventory, registration, schedules, executions: KIND.csv (the contract's CSV) or KIND.parquet (same columns)")
     String context;
 
+    @Option(names = "--empty-context", description = "judge --messages with no context at all (every User and device unknown); asked for explicitly, as `validate` asks for it, so that a forgotten --context is never taken for an empty one")
+    boolean emptyContext;
+
     @Mixin
     SettingsOptions settingsOptions;
 
@@ -86,11 +90,17 @@ public final class SparkValidate implements Callable<Integer> {
     @Option(names = "--monitor", paramLabel = "FILE", description = "also write the H3.13A monitor (the figures of `monitor`) to this local file")
     Path monitor;
 
-    @Option(names = "--monitor-format", defaultValue = "json", description = "text, json, csv (default: ${DEFAULT-VALUE})")
+    @Option(names = "--monitor-format", defaultValue = "json", description = "text, json, csv, html (default: ${DEFAULT-VALUE})")
     String monitorFormat;
 
-    @Option(names = "--threshold", defaultValue = "0.10", description = "monitor: flag Users whose on-demand share is above this (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threshold", paramLabel = "SHARE", defaultValue = "0.10", description = "monitor: flag a period whose on-demand share is above this share from 0 to 1, as `monitor --threshold` (default: ${DEFAULT-VALUE})")
     double threshold;
+
+    @Option(names = "--period", paramLabel = "day|week|month", defaultValue = "week", description = "monitor: group by this period, in London time, as `monitor --period` (default: ${DEFAULT-VALUE})")
+    String period;
+
+    @Option(names = "--rise", paramLabel = "FACTOR", defaultValue = "2", description = "monitor: flag a period whose on-demand share is more than FACTOR times the User's baseline, as `monitor --rise` (default: ${DEFAULT-VALUE})")
+    String rise;
 
     @Option(names = "--master", description = "Spark master when not set by spark-submit (default: local[*])")
     String master;
@@ -119,6 +129,7 @@ public final class SparkValidate implements Callable<Integer> {
 
     static int run(SparkValidate job, String... args) {
         CommandLine cl = new CommandLine(job);
+        cl.setCaseInsensitiveEnumValuesAllowed(true); // as the CLI: --purpose mhhs
         cl.setErr(new java.io.PrintWriter(job.err, true));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             job.err.println("spark-validate: " + ex);
@@ -132,10 +143,23 @@ public final class SparkValidate implements Callable<Integer> {
         if ((messages == null) == (scenarios == null)) return usage("give either --messages PATH or --scenarios PATH...");
         if (!List.of("jsonl", "parquet").contains(format)) return usage("unknown --format " + format + " [jsonl, parquet]");
         if (!List.of("files", "parquet").contains(messagesFormat)) return usage("unknown --messages-format " + messagesFormat);
-        if (!List.of("text", "json", "csv").contains(monitorFormat)) return usage("unknown --monitor-format " + monitorFormat);
-        if (threshold < 0 || threshold > 1) return usage("--threshold is a share between 0 and 1");
+        if (!MonitorWriter.FORMATS.contains(monitorFormat)) return usage("unknown --monitor-format " + monitorFormat + " " + MonitorWriter.FORMATS);
+        if (!(threshold >= 0 && threshold <= 1)) return usage("--threshold is a share between 0 and 1");
+        Period byPeriod = Period.parse(period).orElse(null);
+        if (byPeriod == null) return usage("--period is day, week or month, not " + period);
+        double factor;
+        try {
+            factor = Double.parseDouble(rise.trim());
+        } catch (NumberFormatException e) {
+            factor = Double.NaN;
+        }
+        if (!(factor >= 1 && factor < Double.POSITIVE_INFINITY)) return usage("--rise is a factor of 1 or more (e.g. 2), not " + rise);
         if (hotKeyMessages < 0) return usage("--hot-key-messages is 0 or more");
         if (scenarios != null && messagesFormat.equals("parquet")) return usage("--scenarios takes folders of files");
+        if (context != null && emptyContext) return usage("--context and --empty-context exclude each other");
+        if (messages != null && context == null && !emptyContext) {
+            return usage("give --context DIR, or --empty-context to judge without any context");
+        }
         ValidationSettings settings;
         try {
             settings = h313aOption.apply(settingsOptions.settings());
@@ -143,13 +167,16 @@ public final class SparkValidate implements Callable<Integer> {
             return usage(e.getMessage());
         }
         // "now" is taken once, so that every executor judges by the same instant (docs/decisions.md D-SPARK-AT)
-        if (settings.receivedAt() == null) settings = settings.at(Instant.now());
+        Instant optionAt = settings.receivedAt();
+        Instant runAt = Instant.now();
+        ComplianceMonitor.DateSource fallback = optionAt != null ? ComplianceMonitor.DateSource.OPTION : ComplianceMonitor.DateSource.RUN_TIME;
+        if (optionAt == null) settings = settings.at(runAt);
         if (schema != null && !Files.isRegularFile(Path.of(schema))) return usage("no such schema file: " + schema);
 
         boolean own = session == null;
         SparkSession spark = own ? session() : session;
         try {
-            return judge(spark, settings);
+            return judge(spark, settings, fallback, new SparkJob.Dating(optionAt, runAt, scenarios != null), byPeriod, factor);
         } finally {
             if (own) spark.stop();
         }
@@ -163,7 +190,8 @@ public final class SparkValidate implements Callable<Integer> {
         return b.getOrCreate();
     }
 
-    private int judge(SparkSession spark, ValidationSettings settings) throws Exception {
+    private int judge(SparkSession spark, ValidationSettings settings, ComplianceMonitor.DateSource fallback,
+                      SparkJob.Dating dating, Period byPeriod, double factor) throws Exception {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         List<JobSpec.Part> parts = new ArrayList<>();
         Map<Integer, ContextTables.Sources> sources = new HashMap<>();
@@ -179,21 +207,22 @@ public final class SparkValidate implements Callable<Integer> {
                 inputs.add(context);
             }
             parts.add(new JobSpec.Part(0, messages, context, settings.receivedAt(), settings.purpose(),
-                    settings.h313aSeverity(), s != null && s.history()));
+                    settings.h313aSeverity(), s != null && s.history(), fallback));
             inputs.add(messages);
         } else {
-            if (context != null) return usage("--context applies to --messages; scenario folders carry their own");
+            if (context != null || emptyContext) return usage("--context and --empty-context apply to --messages; scenario folders carry their own");
             for (Path p : scenarios) if (!Files.isDirectory(p)) return usage("not a folder: " + p);
             List<Scenario> found = Scenario.find(scenarios);
             if (found.isEmpty()) return usage("no scenario folders (folders with messages/) under " + scenarios);
             for (Scenario sc : found) {
                 ValidationSettings s = sc.settings(settings);
+                boolean own = sc.settings(ValidationSettings.defaults()).receivedAt() != null;
                 String ctx = Files.isDirectory(sc.context()) ? sc.context().toString() : null;
                 ContextTables.Sources src = ctx == null ? null : ContextTables.sources(ctx, hadoop);
                 int i = parts.size();
                 if (src != null && !src.isEmpty()) sources.put(i, src);
                 parts.add(new JobSpec.Part(i, sc.messages().toString(), ctx, s.receivedAt(), s.purpose(), s.h313aSeverity(),
-                        src != null && src.history()));
+                        src != null && src.history(), own ? ComplianceMonitor.DateSource.SCENARIO : fallback));
                 inputs.add(sc.dir().toString());
             }
         }
@@ -216,7 +245,7 @@ public final class SparkValidate implements Callable<Integer> {
 
         RuleBase rules = ExecutorRules.rules();
         Dataset<Row> judged = messagesFormat.equals("parquet") ? job.judgedTable(ctx, idColumn, messageColumn) : job.judged(ctx);
-        SparkJob.Result r = job.write(judged, format, out, coverage != null, monitor != null, ctx, rules);
+        SparkJob.Result r = job.write(judged, format, out, coverage != null, monitor == null ? null : byPeriod, dating, ctx, rules);
         result = r;
         if (coverage != null) {
             try (Writer w = Files.newBufferedWriter(coverage)) {
@@ -224,14 +253,11 @@ public final class SparkValidate implements Callable<Integer> {
             }
         }
         if (monitor != null) {
-            MonitorReport report = r.monitor().report(threshold);
+            MonitorReport report = r.monitor().report(threshold, factor);
             try (Writer w = Files.newBufferedWriter(monitor)) {
-                switch (monitorFormat) {
-                    case "json" -> MonitorWriter.json(report, w);
-                    case "csv" -> MonitorWriter.csv(report, w);
-                    default -> MonitorWriter.text(report, w);
-                }
+                MonitorWriter.write(report, monitorFormat, w);
             }
+            report.dating().notes().forEach(n -> err.println("spark-validate: note: " + n));
         }
         long accepted = r.count(Outcome.ACCEPTED);
         long rejected = r.count(Outcome.REJECTED);

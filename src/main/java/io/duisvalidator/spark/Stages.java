@@ -161,36 +161,7 @@ final class Stages {
             ValidationSettings settings = part.settings();
             Optional<DuisRequest> read = reader.read(bytes);
             if (read.isEmpty()) return done(lines, part.index(), file, reader.validate(bytes, settings));
-            DuisRequest req = read.get();
-            String user = key(req.originatorId());
-            String device = "";
-            String side = "";
-            String scheduleId = "";
-            String historyDevice = "";
-            try {
-                RequestFact rf = ExecutorRules.facts().requestFact(req, Context.empty(), settings, part.at());
-                device = key(rf.getDeviceId());
-                side = rf.getDataSide() == null ? "" : rf.getDataSide();
-                boolean readsSchedules = "5.2".equals(rf.getSrv()) || "5.3".equals(rf.getSrv());
-                if (readsSchedules) scheduleId = req.scheduleId() == null ? "" : req.scheduleId();
-                historyDevice = readsSchedules ? key(req.selectorDeviceId()) : device;
-            } catch (RuntimeException e) {
-                // judged as the CLI judges it: Validator.validate reports the failure (DV-INTERNAL) in the judge stage
-            }
-            String tkey = String.join("\u0001", Integer.toString(part.index()), user, device, side, scheduleId, historyDevice);
-            Object[] v = new Object[READ.size()];
-            v[0] = false;
-            v[1] = part.index();
-            v[2] = file;
-            int k = 1 + JUDGED.size();
-            v[k] = RequestCodec.encode(req);
-            v[k + 1] = tkey;
-            v[k + 2] = user;
-            v[k + 3] = device;
-            v[k + 4] = side;
-            v[k + 5] = scheduleId;
-            v[k + 6] = historyDevice;
-            return RowFactory.create(v);
+            return pending(part, file, read.get());
         }
 
         private Row done(Lines lines, int part, String file, Decision d) {
@@ -209,6 +180,43 @@ final class Stages {
             if (best == null) throw new IllegalStateException("a listed file under no root of the run: " + path);
             return best;
         }
+    }
+
+    /**
+     * A read request leaving the read stage: its record and the keys of the context rows it needs, as the library's
+     * own reading gives them (the {@link Read} stage's rows for messages the reader accepted).
+     */
+    static Row pending(JobSpec.Part part, String file, DuisRequest req) {
+        ValidationSettings settings = part.settings();
+        String user = key(req.originatorId());
+        String device = "";
+        String side = "";
+        String scheduleId = "";
+        String historyDevice = "";
+        try {
+            RequestFact rf = ExecutorRules.facts().requestFact(req, Context.empty(), settings, part.at());
+            device = key(rf.getDeviceId());
+            side = rf.getDataSide() == null ? "" : rf.getDataSide();
+            boolean readsSchedules = "5.2".equals(rf.getSrv()) || "5.3".equals(rf.getSrv());
+            if (readsSchedules) scheduleId = req.scheduleId() == null ? "" : req.scheduleId();
+            historyDevice = readsSchedules ? key(req.selectorDeviceId()) : device;
+        } catch (RuntimeException e) {
+            // judged as the CLI judges it: Validator.validate reports the failure (DV-INTERNAL) in the judge stage
+        }
+        String tkey = String.join("\u0001", Integer.toString(part.index()), user, device, side, scheduleId, historyDevice);
+        Object[] v = new Object[READ.size()];
+        v[0] = false;
+        v[1] = part.index();
+        v[2] = file;
+        int k = 1 + JUDGED.size();
+        v[k] = RequestCodec.encode(req);
+        v[k + 1] = tkey;
+        v[k + 2] = user;
+        v[k + 3] = device;
+        v[k + 4] = side;
+        v[k + 5] = scheduleId;
+        v[k + 6] = historyDevice;
+        return RowFactory.create(v);
     }
 
     static String key(String id) {

@@ -6,6 +6,7 @@ import io.duisvalidator.Outcome;
 import io.duisvalidator.Severity;
 import io.duisvalidator.internal.coverage.Coverage;
 import io.duisvalidator.internal.monitor.ComplianceMonitor;
+import io.duisvalidator.internal.monitor.Period;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.AccumulatorV2;
 
@@ -57,12 +58,18 @@ final class Tally extends AccumulatorV2<Row, Tally.Value> {
     }
 
     private final boolean coverage;
-    private final boolean monitor;
+    private final Period period;
+    private final List<JobSpec.Part> parts;
     private Value value = new Value();
 
-    Tally(boolean coverage, boolean monitor) {
+    /**
+     * @param period the monitor's period, or null for no monitor
+     * @param parts  the run's parts (each message's receipt instant and where it came from, for the monitor)
+     */
+    Tally(boolean coverage, Period period, List<JobSpec.Part> parts) {
         this.coverage = coverage;
-        this.monitor = monitor;
+        this.period = period;
+        this.parts = parts;
     }
 
     /** A summary decision from a judged row: what coverage and the monitor read of a {@link Decision}. */
@@ -78,7 +85,7 @@ final class Tally extends AccumulatorV2<Row, Tally.Value> {
     public void add(Row r) {
         Outcome o = Outcome.valueOf(r.getAs("outcome"));
         value.outcomes[o.ordinal()]++;
-        if (!coverage && !monitor) return;
+        if (!coverage && period == null) return;
         Decision d = decision(r, null);
         if (coverage) {
             List<Object> key = List.of(o.name(), d.firedRules(), List.copyOf(r.<String>getList(r.fieldIndex("requirements"))));
@@ -86,9 +93,10 @@ final class Tally extends AccumulatorV2<Row, Tally.Value> {
             g.messages++;
             g.add(new RunOrder(r.getInt(r.fieldIndex("scenario")), r.getAs("file")));
         }
-        if (monitor) {
-            if (value.monitor == null) value.monitor = new ComplianceMonitor();
-            value.monitor.add(d);
+        if (period != null) {
+            if (value.monitor == null) value.monitor = new ComplianceMonitor(period);
+            JobSpec.Part part = parts.get(r.getInt(r.fieldIndex("scenario")));
+            value.monitor.add(d, part.at(), part.dating());
         }
     }
 
@@ -99,7 +107,7 @@ final class Tally extends AccumulatorV2<Row, Tally.Value> {
 
     @Override
     public AccumulatorV2<Row, Value> copy() {
-        Tally t = new Tally(coverage, monitor);
+        Tally t = new Tally(coverage, period, parts);
         t.value.merge(value);
         return t;
     }

@@ -49,6 +49,8 @@ public final class RandomWorld {
             Map.entry("4.4.2", new String[]{"4.4", "RetrieveBillingCalendarTriggeredDataLog", null}));
     static final List<String> SRVS = List.copyOf(new java.util.TreeSet<>(SHAPES.keySet()));
     static final List<String> DATA_SRVS = List.of("4.1.1", "4.2", "4.6.1", "4.6.2", "4.8.1", "4.8.3", "4.17");
+    /** The SRVs a 5.1 may schedule: those with a DSP body element above. */
+    static final List<String> SCHEDULABLE = SRVS.stream().filter(s -> SHAPES.get(s)[2] != null).toList();
     static final String[] FREQUENCIES = {"Daily", "Weekly", "Monthly", "Quarterly", "Half-Yearly", "Yearly", null};
 
     private final Random rnd;
@@ -172,7 +174,9 @@ public final class RandomWorld {
         String scheduleId = null;
         String selector = null;
         if (srv.equals("5.1")) {
-            String scheduled = chance(8) ? pick(SRVS) : pick(DATA_SRVS);
+            // only SRVs a schema-valid 5.1 may name (DSPScheduledServiceReferenceVariant): the reader rejects any
+            // other before a rule runs, and the rule base has no rule for what no message reaches (issue 17)
+            String scheduled = pick(SCHEDULABLE);
             String[] s = SHAPES.get(scheduled);
             String ssr = chance(12) ? SHAPES.get(pick(SRVS))[0] : s[0];
             String dsp = chance(12) ? SHAPES.get(pick(DATA_SRVS))[2] : s[2];

@@ -6,11 +6,15 @@ import io.duisvalidator.ReaderOptions;
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.internal.batch.CorpusRunner;
 import io.duisvalidator.internal.batch.Scenario;
-import io.duisvalidator.internal.coverage.Coverage;
-import io.duisvalidator.internal.coverage.CoverageWriter;
 import io.duisvalidator.internal.engine.RuleBase;
 import io.duisvalidator.internal.monitor.ComplianceMonitor;
-import io.duisvalidator.internal.monitor.MonitorWriter;
+import io.duisvalidator.internal.cli.Main;
+import io.duisvalidator.internal.core.CoreValidator;
+import io.duisvalidator.internal.facts.DuisRequest;
+import io.duisvalidator.reference.RandomWorld;
+import io.duisvalidator.support.AuditorCorpus;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import io.duisvalidator.internal.report.JsonlReport;
 import io.duisvalidator.Severity;
 import org.apache.spark.sql.SparkSession;
@@ -26,7 +30,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -115,21 +122,139 @@ class SparkValidateTest {
         }
         assertThat(status).as("exit status: some rejected, none errored").isEqualTo(SparkValidate.REJECTED);
 
-        Coverage c = new Coverage(RULES);
-        c.scenarios(scenarios, ValidationSettings.defaults(), ReaderOptions.defaults(), 2);
-        StringWriter want = new StringWriter();
-        CoverageWriter.write(c.report(), "json", want);
-        assertThat(JSON.readTree(Files.readString(cov))).isEqualTo(JSON.readTree(want.toString()));
+        // the CLI's own commands over the same folders: coverage --format json and monitor --format json
+        Path wantCov = tmp.resolve("cli-coverage.json");
+        Path wantMon = tmp.resolve("cli-monitor.json");
+        assertThat(Main.run("coverage", "--format", "json", "--out", wantCov.toString(), "samples")).isZero();
+        Main.run("monitor", "--format", "json", "--out", wantMon.toString(), "samples");
+        JsonNode covJson = JSON.readTree(Files.readString(cov));
+        assertThat(covJson.get("grids")).as("the coverage JSON carries the auditor's grids").isNotEmpty();
+        assertThat(covJson).isEqualTo(JSON.readTree(Files.readString(wantCov)));
+        assertThat(JSON.readTree(Files.readString(mon))).isEqualTo(JSON.readTree(Files.readString(wantMon)));
+    }
 
-        ComplianceMonitor m = new ComplianceMonitor();
-        CorpusRunner runner = new CorpusRunner(RULES, ReaderOptions.defaults(), 2);
-        for (Scenario sc : scenarios) {
-            runner.run(sc, ValidationSettings.defaults(), s -> s.h313a(Severity.WARNING),
-                    ctx -> ctx.schedules().ifPresent(m::addHistory), r -> m.add(r.decision()));
+    /**
+     * The monitor by period over the auditor's corpus whose weekly figures are known by construction (flags by
+     * threshold and by rise, an execution shared by scenarios, a scenario dated by --at): the figures of `monitor`,
+     * by week and by day.
+     */
+    @Test
+    void theMonitorByPeriodIsTheClis(@TempDir Path tmp) throws Exception {
+        Path corpus = tmp.resolve("corpus");
+        AuditorCorpus.monitor(corpus, false);
+        String at = AuditorCorpus.WEEK_AT.get(4);
+        for (String period : List.of("week", "day")) {
+            Path mon = tmp.resolve("spark-" + period + ".json");
+            Path want = tmp.resolve("cli-" + period + ".json");
+            int status = run("--scenarios", corpus.toString(), "--at", at, "--out", tmp.resolve("out-" + period).toString(),
+                    "--monitor", mon.toString(), "--period", period, "--rise", "2", "--partitions", "3");
+            assertThat(status).isIn(SparkValidate.ACCEPTED, SparkValidate.REJECTED);
+            assertThat(Main.run("monitor", "--format", "json", "--at", at, "--period", period, "--rise", "2",
+                    "--out", want.toString(), corpus.toString())).as("the corpus has flagged weeks").isEqualTo(1);
+            JsonNode got = JSON.readTree(Files.readString(mon));
+            assertThat(got.toString()).as(period).contains("RISE").contains("THRESHOLD");
+            assertThat(got).as(period).isEqualTo(JSON.readTree(Files.readString(want)));
         }
-        StringWriter wantMon = new StringWriter();
-        MonitorWriter.json(m.report(ComplianceMonitor.DEFAULT_THRESHOLD), wantMon);
-        assertThat(JSON.readTree(Files.readString(mon))).isEqualTo(JSON.readTree(wantMon.toString()));
+    }
+
+    /**
+     * Plain messages need --context or --empty-context, as `validate` does since the batch hardening; with
+     * --empty-context the lines are those of `validate --empty-context --format jsonl`.
+     */
+    @Test
+    void plainMessagesNeedAContextOrEmptyContextAndGetTheClisLines(@TempDir Path tmp) throws Exception {
+        String messages = "samples/eligibility-mdr/messages";
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = SparkValidate.run(spark, new PrintStream(err, true, StandardCharsets.UTF_8), "--messages", messages,
+                "--at", "2027-01-15T10:00:00Z", "--out", tmp.resolve("none").toString());
+        assertThat(status).isEqualTo(SparkValidate.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--empty-context");
+        assertThat(tmp.resolve("none")).doesNotExist();
+        assertThat(run("--messages", messages, "--context", "samples/eligibility-mdr/context", "--empty-context",
+                "--out", tmp.resolve("both").toString())).isEqualTo(SparkValidate.USAGE);
+
+        Path out = tmp.resolve("out");
+        status = run("--messages", messages, "--empty-context", "--at", "2027-01-15T10:00:00Z", "--purpose", "mhhs",
+                "--h313a", "warn", "--out", out.toString());
+        Path want = tmp.resolve("cli.jsonl");
+        int cli = Main.run("validate", messages, "--empty-context", "--at", "2027-01-15T10:00:00Z", "--purpose", "mhhs",
+                "--h313a", "warn", "--format", "jsonl", "--out", want.toString());
+        Map<String, String> wantLines = new TreeMap<>();
+        for (String line : Files.readAllLines(want)) wantLines.put(JSON.readTree(line).get("file").asText(), line);
+        assertThat(wantLines).isNotEmpty();
+        assertThat(sparkLines(out)).isEqualTo(wantLines);
+        assertThat(status).isEqualTo(cli);
+    }
+
+    /**
+     * The generated corpus of the differential test (RandomWorld, seeds 7000 on, each world's requests and settings
+     * drawn in the differential test's order): each request judged by the Spark job's stages after reading (keys,
+     * context joins with its world's rows, hot keys split, judge) gives the line of the library's own validator with
+     * the world's whole context. The messages are records, not files: the reader is not what this compares.
+     */
+    @Test
+    void theGeneratedCorpusOfTheDifferentialTestGetsTheValidatorsDecisions() {
+        int worlds = 4;
+        int requests = 400;
+        List<JobSpec.Part> parts = new ArrayList<>();
+        List<Row> read = new ArrayList<>();
+        List<Row> context = new ArrayList<>();
+        Map<String, String> want = new TreeMap<>();
+        Stages.Lines lines = new Stages.Lines();
+        for (int w = 0; w < worlds; w++) {
+            RandomWorld world = new RandomWorld(7_000L + w);
+            CoreValidator v = CoreValidator.create(RULES, world.context());
+            boolean history = world.context().schedules().isPresent();
+            List<Integer> mine = new ArrayList<>();
+            Set<String> users = new TreeSet<>();
+            Set<String> devices = new TreeSet<>();
+            for (int i = 0; i < requests; i++) {
+                DuisRequest req = world.request();
+                ValidationSettings s = world.settings();
+                String file = "world-" + w + "/request-" + i;
+                JobSpec.Part p = new JobSpec.Part(parts.size(), file, null, s.receivedAt(), s.purpose(), s.h313aSeverity(),
+                        history, ComplianceMonitor.DateSource.OPTION);
+                parts.add(p);
+                mine.add(p.index());
+                want.put(file, lines.line(file, v.validate(req, s)));
+                read.add(Stages.pending(p, file, req));
+                users.add(Stages.key(req.originatorId()));
+                for (String d : new String[]{req.targetId(), req.selectorDeviceId(),
+                        req.schedule() == null ? null : req.schedule().deviceId()}) {
+                    if (d != null) devices.add(Stages.key(d));
+                }
+            }
+            world.context().schedules().ifPresent(h -> h.allSchedules().forEach(sc -> {
+                users.add(sc.userId());
+                devices.add(sc.deviceId());
+            }));
+            Set<String> mpans = new TreeSet<>();
+            for (String d : devices) {
+                world.context().device(d).ifPresent(dev -> {
+                    if (dev.importMpan() != null) mpans.add(dev.importMpan());
+                    if (dev.exportMpan() != null) mpans.add(dev.exportMpan());
+                });
+            }
+            for (int idx : mine) context.addAll(ContextTables.rows(idx, world.context(), users, devices, mpans));
+        }
+        // every key with more than 3 messages is split over tasks
+        JobSpec spec = new JobSpec(parts, ReaderOptions.DEFAULT_MAX_MESSAGE_BYTES, ReaderOptions.DEFAULT_MAX_ELEMENT_DEPTH,
+                null, 3, 4);
+        SparkJob job = new SparkJob(spark, spec);
+        ContextTables ctx = ContextTables.of(spark.createDataFrame(context, ContextTables.ROWS));
+        Dataset<Row> judged = job.afterRead(spark.createDataFrame(read, Stages.READ).repartition(4), ctx).judged();
+        Map<String, String> got = new TreeMap<>();
+        for (Row r : judged.select("file", "line").collectAsList()) {
+            assertThat(got.put(r.getString(0), r.getString(1))).as("one line per request").isNull();
+        }
+        assertThat(got).hasSize(worlds * requests);
+        List<String> differ = want.keySet().stream().filter(f -> !want.get(f).equals(got.get(f)))
+                .limit(5).map(f -> f + "\n  validator: " + want.get(f) + "\n  spark:     " + got.get(f)).toList();
+        assertThat(differ).as("lines that differ").isEmpty();
+        // the corpus reaches accepted and rejected decisions and the context-dependent codes
+        String all = String.join("\n", want.values());
+        assertThat(all).contains("\"outcome\":\"ACCEPTED\"", "\"responseCode\":\"E1\"", "\"responseCode\":\"E4\"",
+                "\"responseCode\":\"E19\"", "DV-H3.13A");
     }
 
     /** One scenario's messages as a Parquet table and its context as Parquet tables: the CLI's lines again. */

@@ -231,10 +231,16 @@ class CoreChecksTest {
             assertThat(d.mode()).isEqualTo("SCHEDULE");
         }
 
+        /**
+         * A 5.1 naming 4.1.1 is DV-SCHEMA at the reader (samples/schedules-5.1/mdr-5.1-4.1.1-not-schedulable.xml), so
+         * no rule is generated for the Scheduled cells of SRVs a 5.1 cannot schedule (issue 17). Built past the reader,
+         * such a request still fails closed: no TRT cell decides it.
+         */
         @Test
-        void scheduling411IsDvScheduleForAnEligibleRole() {
+        void scheduling411PastTheReaderFailsClosed() {
             Decision d = judge(Requests.request(USER.get(Role.IS), "5.1", ESME_S2).schedules("4.1.1", "2027-02-01", null));
-            assertThat(d.responseCode()).isEqualTo("DV-SCHEDULE");
+            assertThat(d.accepted()).isFalse();
+            assertThat(d.responseCode()).isEqualTo("DV-INTERNAL");
         }
     }
 
