@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -177,10 +176,14 @@ public final class SparkBench {
         List<String> out = new ArrayList<>();
         out.add("");
         out.add("Skew: " + made + " copies of one message (one User, device and MPAN: one join key), local[2], "
-                + "8 partitions, broadcast joins off; tasks of the stage that reads the final join's shuffle:");
+                + "8 partitions, broadcast joins off, no partition merging; Spark's task metrics of the stage that reads "
+                + "the final join's shuffle (it judges the messages): records read and executor run time per task. "
+                + "Critical path = the longest task's run time / all its tasks' run time: the least share of the stage's "
+                + "work that one core must do alone, whatever the number of cores.");
         out.add("");
-        out.add("| hot-key split | tasks | largest task: messages | largest task share | wall s | CPU µs/msg |");
-        out.add("|---|---|---|---|---|---|");
+        out.add("| hot-key split | tasks | largest task: messages (share) | task run time: longest / median / sum s "
+                + "| critical path | stage wall s | job wall s | CPU µs/msg | load |");
+        out.add("|---|---|---|---|---|---|---|---|---|");
         List<Scenario> scenarios = Scenario.find(List.of(corpus));
         for (long threshold : new long[]{0, Math.max(1, made / 16)}) {
             SparkSession spark = session(2);
@@ -189,11 +192,21 @@ public final class SparkBench {
             // nor may adaptive execution merge the small shuffle partitions of this small corpus into one task
             spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", "false");
             ConcurrentLinkedQueue<long[]> tasks = new ConcurrentLinkedQueue<>();
+            Map<Long, Long> stageWall = new java.util.concurrent.ConcurrentHashMap<>();
             spark.sparkContext().addSparkListener(new SparkListener() {
                 @Override
                 public void onTaskEnd(SparkListenerTaskEnd e) {
                     if (e.taskMetrics() == null) return;
-                    tasks.add(new long[]{e.stageId(), e.taskMetrics().shuffleReadMetrics().recordsRead()});
+                    tasks.add(new long[]{e.stageId(), e.taskMetrics().shuffleReadMetrics().recordsRead(),
+                            e.taskMetrics().executorRunTime()});
+                }
+
+                @Override
+                public void onStageCompleted(org.apache.spark.scheduler.SparkListenerStageCompleted e) {
+                    var i = e.stageInfo();
+                    if (i.submissionTime().isDefined() && i.completionTime().isDefined()) {
+                        stageWall.put((long) i.stageId(), (Long) i.completionTime().get() - (Long) i.submissionTime().get());
+                    }
                 }
             });
             try {
@@ -207,21 +220,30 @@ public final class SparkBench {
                 Measure m = Measure.start();
                 job.write(plan.judged(), "jsonl", dir.resolve("skew-out").toString(), false, null, null, ctx, RuleBase.load());
                 double[] f = m.stop(made);
-                Map<Long, List<Long>> byStage = new TreeMap<>();
-                for (long[] t : tasks) byStage.computeIfAbsent(t[0], k -> new ArrayList<>()).add(t[1]);
-                List<Long> judging = byStage.values().stream()
-                        .max((a, b) -> Long.compare(a.stream().mapToLong(x -> x).sum(), b.stream().mapToLong(x -> x).sum()))
-                        .orElse(List.of(0L));
-                long max = Collections.max(judging);
-                long sum = judging.stream().mapToLong(x -> x).sum();
-                say(out, String.format(Locale.ROOT, "| %s | %d | %,d | %.0f%% | %.1f | %.1f |",
-                        threshold == 0 ? "off" : "over " + threshold + " messages", judging.size(), max,
-                        sum == 0 ? 0 : 100.0 * max / sum, f[0], f[1]));
+                Map<Long, List<long[]>> byStage = new TreeMap<>();
+                for (long[] t : tasks) byStage.computeIfAbsent(t[0], k -> new ArrayList<>()).add(t);
+                Map.Entry<Long, List<long[]>> judging = byStage.entrySet().stream()
+                        .max((a, b) -> Long.compare(records(a.getValue()), records(b.getValue()))).orElseThrow();
+                List<long[]> ts = judging.getValue();
+                long max = ts.stream().mapToLong(t -> t[1]).max().orElse(0);
+                long sum = records(ts);
+                List<Long> run = ts.stream().map(t -> t[2]).sorted().toList();
+                long runMax = run.get(run.size() - 1);
+                long runSum = run.stream().mapToLong(x -> x).sum();
+                say(out, String.format(Locale.ROOT, "| %s | %d | %,d (%.0f%%) | %.1f / %.1f / %.1f | %.0f%% | %.1f | %.1f | %.1f | %s |",
+                        threshold == 0 ? "off" : "over " + threshold + " messages", ts.size(), max,
+                        sum == 0 ? 0 : 100.0 * max / sum, runMax / 1e3, run.get(run.size() / 2) / 1e3, runSum / 1e3,
+                        runSum == 0 ? 0 : 100.0 * runMax / runSum, stageWall.getOrDefault(judging.getKey(), -1L) / 1e3,
+                        f[0], f[1], load()));
             } finally {
                 spark.stop();
             }
         }
         return out;
+    }
+
+    private static long records(List<long[]> tasks) {
+        return tasks.stream().mapToLong(t -> t[1]).sum();
     }
 
     static SparkSession session(int cores) {

@@ -52,13 +52,18 @@ class SparkValidateTest {
 
     @BeforeAll
     static void start() {
+        // one session for the class; small data, so few partitions, and no whole-stage code generation (compiling
+        // each plan costs more than running it interpreted on a few hundred rows; the results are the same)
         spark = SparkSession.builder().master("local[2]").appName("duis-validator-test")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
+                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
+                .config("spark.sql.codegen.wholeStage", "false").getOrCreate();
     }
 
     @AfterAll
     static void stop() {
         spark.stop();
+        // for docs/performance.md (the suite's cost): the process CPU of this class's JVM, a figure that load bends less than wall time
+        ProcessHandle.current().info().totalCpuDuration().ifPresent(d -> System.out.println("SparkValidateTest JVM CPU: " + d));
     }
 
     /** What the CLI writes for each scenario (validate --format jsonl with the scenario's context and settings). */
@@ -96,9 +101,12 @@ class SparkValidateTest {
         return out;
     }
 
+    /** Runs the job on the class's session; 3 message partitions unless the arguments say otherwise (tallies merge). */
     static int run(String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = SparkValidate.run(spark, new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        List<String> a = new ArrayList<>(List.of(args));
+        if (!a.contains("--partitions")) a.addAll(List.of("--partitions", "3"));
+        int status = SparkValidate.run(spark, new PrintStream(err, true, StandardCharsets.UTF_8), a.toArray(String[]::new));
         System.out.println(err.toString(StandardCharsets.UTF_8));
         return status;
     }
@@ -147,7 +155,7 @@ class SparkValidateTest {
             Path mon = tmp.resolve("spark-" + period + ".json");
             Path want = tmp.resolve("cli-" + period + ".json");
             int status = run("--scenarios", corpus.toString(), "--at", at, "--out", tmp.resolve("out-" + period).toString(),
-                    "--monitor", mon.toString(), "--period", period, "--rise", "2", "--partitions", "3");
+                    "--monitor", mon.toString(), "--period", period, "--rise", "2", "--partitions", "2");
             assertThat(status).isIn(SparkValidate.ACCEPTED, SparkValidate.REJECTED);
             assertThat(Main.run("monitor", "--format", "json", "--at", at, "--period", period, "--rise", "2",
                     "--out", want.toString(), corpus.toString())).as("the corpus has flagged weeks").isEqualTo(1);
