@@ -40,6 +40,7 @@ import java.util.stream.Stream;
  * judge and write). Then the skew check: one key with very many messages, split and not split.
  *
  * <pre>mvn -q -B -P bench,spark-local process-test-classes -Dbench.args="--spark [--messages N] [--skew N] [--no-cli]"</pre>
+ * {@code --messages 0}: the skew check only.
  */
 public final class SparkBench {
     private static final Pattern REQUEST_ID = Pattern.compile("(<sr:RequestID>[^<:]*:[^<:]*:)(\\d+)(</sr:RequestID>)");
@@ -63,6 +64,16 @@ public final class SparkBench {
         List<String> report = new ArrayList<>();
         report.add("load average at start: " + load() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("java.version"));
+        if (n == 0) {
+            List<String> only = new ArrayList<>(report);
+            only.addAll(skew(dir, skew));
+            only.add("");
+            only.add("load average at end: " + load());
+            Files.createDirectories(dir);
+            Files.write(dir.resolve("report.md"), only);
+            only.forEach(System.out::println);
+            return;
+        }
         Path corpus = dir.resolve("corpus-" + n);
         long made = generate(Path.of("samples"), corpus, n, false);
         report.add("corpus: " + made + " messages under " + corpus);
