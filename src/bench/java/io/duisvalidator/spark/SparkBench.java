@@ -275,7 +275,7 @@ public final class SparkBench {
             boolean history = ctx != null && (Files.exists(sc.context().resolve("schedules.csv"))
                     || Files.exists(sc.context().resolve("executions.csv")));
             parts.add(new JobSpec.Part(parts.size(), sc.messages().toString(), ctx,
-                    s.receivedAt() == null ? Instant.now() : s.receivedAt(), s.purpose(), s.h313aSeverity(), history,
+                    s.receivedAt() == null ? Instant.now() : s.receivedAt(), s.purpose(), s.severities(), history,
                     io.duisvalidator.internal.monitor.ComplianceMonitor.DateSource.SCENARIO));
         }
         return new JobSpec(parts, ReaderOptions.DEFAULT_MAX_MESSAGE_BYTES, ReaderOptions.DEFAULT_MAX_ELEMENT_DEPTH, null, hot, partitions);

@@ -32,13 +32,14 @@ record JobSpec(List<Part> scenarios, int maxMessageBytes, int maxElementDepth, S
      * @param messages the root as given (the {@code file} of each result starts with it)
      * @param context  context folder, or null for an empty context
      * @param at       receipt instant (resolved at the start of the run when not given)
+     * @param severities the severity policy (--h313a, --severity, the scenario's own)
      * @param history  whether the context supplies a schedule history (schedules or executions)
      * @param dating   where {@code at} came from (the scenario, --at, or the run's start), for the monitor's note
      */
     record Part(int index, String messages, String context, Instant at, ValidationSettings.Purpose purpose,
-                Severity h313a, boolean history, ComplianceMonitor.DateSource dating) implements Serializable {
+                java.util.Map<String, Severity> severities, boolean history, ComplianceMonitor.DateSource dating) implements Serializable {
         ValidationSettings settings() {
-            return ValidationSettings.defaults().at(at).purpose(purpose).h313a(h313a);
+            return new ValidationSettings(at, purpose, severities);
         }
     }
 

@@ -221,7 +221,7 @@ final class SparkJob {
         CoverageReport cov = null;
         if (coverage) {
             Coverage c = new Coverage(rules);
-            Tally.replay(v, c, rules.version());
+            Tally.replay(v, c, rules.id());
             cov = c.report();
         }
         ComplianceMonitor mon = null;

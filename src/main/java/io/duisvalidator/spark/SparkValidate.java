@@ -5,6 +5,7 @@ import io.duisvalidator.ReaderOptions;
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.internal.batch.Scenario;
 import io.duisvalidator.internal.cli.H313aOption;
+import io.duisvalidator.internal.cli.SeverityOption;
 import io.duisvalidator.internal.cli.SettingsOptions;
 import io.duisvalidator.internal.coverage.CoverageWriter;
 import io.duisvalidator.internal.engine.RuleBase;
@@ -74,6 +75,9 @@ public final class SparkValidate implements Callable<Integer> {
 
     @Mixin
     H313aOption h313aOption;
+
+    @Mixin
+    SeverityOption severityOption;
 
     @Option(names = "--schema", paramLabel = "FILE", description = "also validate each message against this XSD (a path every executor can read)")
     String schema;
@@ -162,7 +166,8 @@ public final class SparkValidate implements Callable<Integer> {
         }
         ValidationSettings settings;
         try {
-            settings = h313aOption.apply(settingsOptions.settings());
+            settings = severityOption.apply(h313aOption.apply(settingsOptions.settings()));
+            SeverityOption.check(ExecutorRules.rules(), settings);
         } catch (IOException e) {
             return usage(e.getMessage());
         }
@@ -207,7 +212,7 @@ public final class SparkValidate implements Callable<Integer> {
                 inputs.add(context);
             }
             parts.add(new JobSpec.Part(0, messages, context, settings.receivedAt(), settings.purpose(),
-                    settings.h313aSeverity(), s != null && s.history(), fallback));
+                    settings.severities(), s != null && s.history(), fallback));
             inputs.add(messages);
         } else {
             if (context != null || emptyContext) return usage("--context and --empty-context apply to --messages; scenario folders carry their own");
@@ -221,7 +226,7 @@ public final class SparkValidate implements Callable<Integer> {
                 ContextTables.Sources src = ctx == null ? null : ContextTables.sources(ctx, hadoop);
                 int i = parts.size();
                 if (src != null && !src.isEmpty()) sources.put(i, src);
-                parts.add(new JobSpec.Part(i, sc.messages().toString(), ctx, s.receivedAt(), s.purpose(), s.h313aSeverity(),
+                parts.add(new JobSpec.Part(i, sc.messages().toString(), ctx, s.receivedAt(), s.purpose(), s.severities(),
                         src != null && src.history(), own ? ComplianceMonitor.DateSource.SCENARIO : fallback));
                 inputs.add(sc.dir().toString());
             }

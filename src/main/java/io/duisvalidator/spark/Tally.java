@@ -73,7 +73,7 @@ final class Tally extends AccumulatorV2<Row, Tally.Value> {
     }
 
     /** A summary decision from a judged row: what coverage and the monitor read of a {@link Decision}. */
-    static Decision decision(Row r, String ruleSet) {
+    static Decision decision(Row r, io.duisvalidator.RuleSetId ruleSet) {
         List<String> reqs = r.getList(r.fieldIndex("requirements"));
         List<Finding> findings = new ArrayList<>(reqs.size());
         for (String q : reqs) findings.add(new Finding("", Severity.INFO, null, q, null, ""));
@@ -132,7 +132,7 @@ final class Tally extends AccumulatorV2<Row, Tally.Value> {
      * requirement's examples are the CLI's: the first files in run order that exercise it), then the rest of each
      * group's messages as counts.
      */
-    static void replay(Value v, Coverage cov, String ruleSet) {
+    static void replay(Value v, Coverage cov, io.duisvalidator.RuleSetId ruleSet) {
         List<Map.Entry<RunOrder, Decision>> firsts = new ArrayList<>();
         Map<List<Object>, Decision> decisions = new HashMap<>();
         v.coverage.forEach((k, g) -> {

@@ -9,6 +9,7 @@ import io.duisvalidator.Finding;
 import io.duisvalidator.Severity;
 import io.duisvalidator.internal.engine.RuleTables;
 import io.duisvalidator.internal.facts.FailedExecution;
+import io.duisvalidator.internal.facts.Mode;
 import io.duisvalidator.internal.facts.RequestFact;
 
 import java.math.BigDecimal;
@@ -33,6 +34,10 @@ import java.util.TreeSet;
 public final class ReferenceDecider {
     /** D-VERSION: DUIS 5.3 carries MP162. */
     private static final BigDecimal V5_3 = new BigDecimal("5.3");
+    /** D-DATES: GB settlement days. */
+    private static final java.time.ZoneId LONDON = java.time.ZoneId.of("Europe/London");
+    /** D-ACCESS-ROLES, D-H313A-SCOPE: the roles Registration Data and SEC H3.13A concern. */
+    private static final Set<String> MDR_IS_ES = Set.of("MDR", "IS", "ES");
     /** D-H313A-STALE. */
     private static final int STALE_DAYS = 7;
 
@@ -131,6 +136,7 @@ public final class ReferenceDecider {
                 && r.getScheduleEndDate().isBefore(r.getScheduleStartDate())) f.add("DV-SCHEDULE", Severity.ERROR);
         ownership(r, facts, f);
         scheduleFirst(r, facts, f);
+        timing(r, f);
 
         return decide(r, f, settings);
     }
@@ -211,7 +217,9 @@ public final class ReferenceDecider {
 
     /** D-ACCESS-ROLES, D-MPAN-SIDE, D-DATES, D-SCHEDULE-PAST-APPOINTMENT. */
     private static void access(RequestFact r, List<?> facts, Found f) {
-        if (!r.isAccessChecked()) return;
+        // issue 12: the scope moved from the fact builder into the DRL; written here again from D-ACCESS-ROLES
+        if (r.getRole() == null || !MDR_IS_ES.contains(r.getRole()) || r.getDataSide() == null
+                || !r.isDeviceKnown()) return;
         if (!"ESME".equals(r.getDeviceType())) {
             f.add("E4", Severity.ERROR);
         } else if ("EXPORT".equals(r.getDataSide()) && r.getMpan() == null) {
@@ -261,26 +269,65 @@ public final class ReferenceDecider {
         if (id == null && !own) f.add("DV-SCHEDULE", Severity.ERROR);
     }
 
-    /** D-H313A-*: a FAILED / PARTIAL execution whose window overlaps the request's data, or 4.2 on the day or the day before. */
+    /**
+     * D-H313A-*: only FAILED / PARTIAL executions dated on or before the London receipt date count (D-H313A-RETRY);
+     * the request's ReadLogPeriod must lie wholly inside their windows; without a period (4.2), one executed on the
+     * request's date or the day before. Issue 12 changed both (before: any overlapping window, whatever its date).
+     */
     private static void scheduleFirst(RequestFact r, List<?> facts, Found f) {
-        if (!r.isH313aApplies()) return;
-        boolean covered = false;
-        boolean fresh = false;
+        // issue 12: the scope moved from the fact builder into the DRL; written here again from D-H313A-SCOPE
+        boolean scope = r.isMhhsDataSrv() && (r.getMode() == Mode.ON_DEMAND || r.getMode() == Mode.FUTURE_DATED)
+                && r.getRole() != null && MDR_IS_ES.contains(r.getRole()) && "MHHS".equals(r.getPurpose());
+        if (!scope) return;
         LocalDate day = r.getAccessDate();
-        for (Object o : facts) {
-            if (!(o instanceof FailedExecution e)) continue;
-            boolean covers;
-            if (r.getReadLogStart() != null && r.getReadLogEnd() != null) {
-                covers = r.getReadLogStart().isBefore(e.windowEnd()) && r.getReadLogEnd().isAfter(e.windowStart());
-            } else {
-                covers = e.executionDate().equals(day) || e.executionDate().equals(day.minusDays(1));
+        LocalDate received = r.getReceivedAt().atZone(LONDON).toLocalDate();
+        boolean period = r.getReadLogStart() != null && r.getReadLogEnd() != null;
+        java.time.Instant start = period ? r.getReadLogStart() : null;
+        java.time.Instant end = period ? (r.getReadLogEnd().isAfter(start) ? r.getReadLogEnd() : start.plusNanos(1)) : null;
+        List<FailedExecution> counted = new ArrayList<>();
+        // issue 12: the request fact carries the requester's failed reads (no longer facts of their own)
+        for (FailedExecution e : r.getFailedReads()) {
+            if (!e.executionDate().isAfter(received)) counted.add(e);
+        }
+        boolean covered;
+        boolean fresh = false;
+        if (period) {
+            // walk the request's period, one failed window at a time
+            java.time.Instant at = start;
+            boolean progress = true;
+            while (at.isBefore(end) && progress) {
+                progress = false;
+                for (FailedExecution e : counted) {
+                    if (!e.windowStart().isAfter(at) && e.windowEnd().isAfter(at)) {
+                        at = e.windowEnd();
+                        progress = true;
+                    }
+                }
             }
-            if (!covers) continue;
-            covered = true;
-            if (!e.executionDate().plusDays(STALE_DAYS).isBefore(day)) fresh = true;
+            covered = !at.isBefore(end);
+        } else {
+            covered = counted.stream().anyMatch(e -> e.executionDate().equals(day) || e.executionDate().equals(day.minusDays(1)));
+        }
+        for (FailedExecution e : counted) {
+            boolean overlaps = period ? start.isBefore(e.windowEnd()) && end.isAfter(e.windowStart())
+                    : e.executionDate().equals(day) || e.executionDate().equals(day.minusDays(1));
+            if (overlaps && !e.executionDate().plusDays(STALE_DAYS).isBefore(day)) fresh = true;
         }
         if (!covered) f.add("DV-H3.13A", Severity.ERROR);
         else if (!fresh) f.add("DV-H3.13A", Severity.INFO);
+    }
+
+    /** Issue 12: D-SCHEDULE-RECEIPT, D-FUTURE-DATED-CV, D-FUTURE-DATED-PAST. */
+    private static void timing(RequestFact r, Found f) {
+        LocalDate received = r.getReceivedAt().atZone(LONDON).toLocalDate();
+        if ("5.1".equals(r.getSrv()) && r.getScheduleEndDate() != null && r.getScheduleEndDate().isBefore(received)) {
+            f.add("DV-SCHEDULE", Severity.ERROR);
+        }
+        if (r.getMode() == Mode.FUTURE_DATED && r.isMp162Srv()) {
+            Integer cv = r.getCommandVariant();
+            if (cv != null && (cv == 2 || cv == 3)) f.add("E12", Severity.ERROR);
+            if (r.getExecutionDateTime().isBefore(r.getReceivedAt())) f.add("DV-SCHEDULE", Severity.ERROR);
+        }
     }
 
     /** docs/codes.md: the first ERROR by precedence; otherwise accepted, failing closed without a TRT. */

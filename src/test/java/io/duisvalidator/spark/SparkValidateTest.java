@@ -182,15 +182,20 @@ class SparkValidateTest {
                 "--out", tmp.resolve("both").toString())).isEqualTo(SparkValidate.USAGE);
 
         Path out = tmp.resolve("out");
+        assertThat(run("--messages", messages, "--empty-context", "--severity", "NO-SUCH-ID=warning",
+                "--out", tmp.resolve("bad-severity").toString())).as("a policy the rule set cannot apply").isEqualTo(SparkValidate.USAGE);
+
+        // every validate option that changes a decision: --at, --purpose, --h313a, --severity (E1 only warns here)
         status = run("--messages", messages, "--empty-context", "--at", "2027-01-15T10:00:00Z", "--purpose", "mhhs",
-                "--h313a", "warn", "--out", out.toString());
+                "--h313a", "warn", "--severity", "E1=warning", "--out", out.toString());
         Path want = tmp.resolve("cli.jsonl");
         int cli = Main.run("validate", messages, "--empty-context", "--at", "2027-01-15T10:00:00Z", "--purpose", "mhhs",
-                "--h313a", "warn", "--format", "jsonl", "--out", want.toString());
+                "--h313a", "warn", "--severity", "E1=warning", "--format", "jsonl", "--out", want.toString());
         Map<String, String> wantLines = new TreeMap<>();
         for (String line : Files.readAllLines(want)) wantLines.put(JSON.readTree(line).get("file").asText(), line);
         assertThat(wantLines).isNotEmpty();
         assertThat(sparkLines(out)).isEqualTo(wantLines);
+        assertThat(String.join("\n", wantLines.values())).as("the policy changed the findings").contains("\"severity\":\"WARNING\"");
         assertThat(status).isEqualTo(cli);
     }
 
@@ -223,7 +228,7 @@ class SparkValidateTest {
                 DuisRequest req = world.request();
                 ValidationSettings s = world.settings();
                 String file = "world-" + w + "/request-" + i;
-                JobSpec.Part p = new JobSpec.Part(parts.size(), file, null, s.receivedAt(), s.purpose(), s.h313aSeverity(),
+                JobSpec.Part p = new JobSpec.Part(parts.size(), file, null, s.receivedAt(), s.purpose(), s.severities(),
                         history, ComplianceMonitor.DateSource.OPTION);
                 parts.add(p);
                 mine.add(p.index());

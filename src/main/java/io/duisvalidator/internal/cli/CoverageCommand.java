@@ -49,6 +49,9 @@ final class CoverageCommand implements Callable<Integer> {
     @Mixin
     H313aOption h313aOption;
 
+    @Mixin
+    SeverityOption severityOption;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, csv, json, html (default: ${DEFAULT-VALUE})")
     String format;
 
@@ -75,11 +78,16 @@ final class CoverageCommand implements Callable<Integer> {
         if (n < 1 || n > ValidateCommand.MAX_THREADS) return usage(err, "--threads must be between 1 and " + ValidateCommand.MAX_THREADS);
         ValidationSettings settings;
         try {
-            settings = h313aOption.apply(settingsOptions.settings());
+            settings = severityOption.apply(h313aOption.apply(settingsOptions.settings()));
         } catch (IOException e) {
             return usage(err, e.getMessage());
         }
         RuleBase rules = RuleBase.load();
+        try {
+            SeverityOption.check(rules, settings);
+        } catch (IOException e) {
+            return usage(err, e.getMessage());
+        }
         ReaderOptions readerOptions = schema == null ? ReaderOptions.defaults() : ReaderOptions.defaults().withExtraSchema(schema);
         Coverage coverage = new Coverage(rules);
         List<Scenario> scenarios;

@@ -48,7 +48,7 @@ class RuleModelTest {
     @Test
     void bothWaysGiveTheSameRulesMetadataVersionAndSources() {
         assertThat(PREBUILT.rules()).hasSizeGreaterThan(250).isEqualTo(compiled.rules());
-        assertThat(PREBUILT.version()).isEqualTo(compiled.version());
+        assertThat(PREBUILT.id()).isEqualTo(compiled.id());
         assertThat(PREBUILT.sources()).isEqualTo(compiled.sources());
     }
 
@@ -121,6 +121,6 @@ class RuleModelTest {
         Properties record = RuleModel.readRecord();
         assertThat(record).isNotNull();
         assertThat(record.getProperty("inputs")).isEqualTo(RuleSources.inputsDigest(RuleSources.manifest()));
-        assertThat(compiled.version()).endsWith(" (" + record.getProperty("ruleset") + ")");
+        assertThat(compiled.id().digest()).isEqualTo(record.getProperty("ruleset"));
     }
 }
