@@ -41,6 +41,10 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         List<String> a = Arrays.asList(args);
+        if (a.contains("--spark")) { // the Spark job against the CLI (needs -P bench,spark-local: Spark's classpath)
+            io.duisvalidator.spark.SparkBench.main(args);
+            return;
+        }
         boolean quick = a.contains("--quick");
         String only = a.stream().filter(s -> s.startsWith("--only=")).map(s -> s.substring(7)).findFirst().orElse(".*");
         int cores = Runtime.getRuntime().availableProcessors();

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /** --at and --purpose: the {@link ValidationSettings} of every command that judges messages. */
-final class SettingsOptions {
+public final class SettingsOptions {
     /** The range of --at: four-digit years, as the dates of the context files. */
     static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
@@ -21,7 +21,7 @@ final class SettingsOptions {
     ValidationSettings.Purpose purpose;
 
     /** The settings the options give; the exception's message is the usage error. */
-    ValidationSettings settings() throws IOException {
+    public ValidationSettings settings() throws IOException {
         ValidationSettings s = ValidationSettings.defaults().purpose(purpose);
         if (at == null) return s;
         Instant i;

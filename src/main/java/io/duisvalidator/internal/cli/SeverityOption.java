@@ -16,14 +16,14 @@ import java.util.Locale;
  * changes (validate, coverage): every finding of a requirement id or code gets that severity. Applied after
  * {@code --h313a} (its alias for the schedule-first breach), so an explicit {@code --severity} wins.
  */
-final class SeverityOption {
+public final class SeverityOption {
     @Option(names = "--severity", paramLabel = "ID=LEVEL",
             description = "give every finding of a requirement id (rules/requirements.csv) or code this severity: "
                     + "error, warning or info (repeatable; e.g. DV-H3.13A=warning, ACCESS-SCHEDULE-OUTLIVES=error)")
     List<String> severities = new ArrayList<>();
 
     /** {@code settings} with the policy the option gives; the exception's message is the usage error. */
-    ValidationSettings apply(ValidationSettings settings) throws IOException {
+    public ValidationSettings apply(ValidationSettings settings) throws IOException {
         ValidationSettings s = settings;
         for (String v : severities) {
             int eq = v.indexOf('=');
@@ -34,7 +34,7 @@ final class SeverityOption {
     }
 
     /** Usage error when the policy names an id the rule set does not know or cannot change. */
-    static void check(RuleBase rules, ValidationSettings settings) throws IOException {
+    public static void check(RuleBase rules, ValidationSettings settings) throws IOException {
         try {
             CoreValidator.checkSettings(rules, settings);
         } catch (IllegalArgumentException e) {

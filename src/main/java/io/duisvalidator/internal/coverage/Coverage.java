@@ -75,11 +75,19 @@ public final class Coverage {
 
     /** Counts one validated message. */
     public void add(FileResult r) {
-        Decision d = r.decision();
-        messages++;
-        if (d.outcome() == Outcome.ACCEPTED) accepted++;
-        else if (d.outcome() == Outcome.REJECTED) rejected++;
-        else errors++;
+        add(r.decision(), r.file(), 1);
+    }
+
+    /**
+     * Counts {@code n} messages whose decisions are alike in what coverage reads (outcome, fired rules, findings'
+     * requirements), offering {@code example} (or none: null) as an example. For counts made elsewhere and added
+     * here in run order (the Spark job's groups of decisions).
+     */
+    public void add(Decision d, String example, long n) {
+        messages += n;
+        if (d.outcome() == Outcome.ACCEPTED) accepted += n;
+        else if (d.outcome() == Outcome.REJECTED) rejected += n;
+        else errors += n;
         Set<String> reqs = new LinkedHashSet<>();
         for (String ruleId : d.firedRules()) {
             firedRules.add(ruleId);
@@ -89,15 +97,15 @@ public final class Coverage {
         for (Finding f : d.findings()) if (f.requirement() != null) reqs.add(f.requirement());
         for (String q : reqs) {
             if (!catalogue.contains(q)) {
-                unknown.merge(q, 1L, Long::sum);
+                unknown.merge(q, n, Long::sum);
                 continue;
             }
             long[] c = counts.computeIfAbsent(q, k -> new long[3]);
-            c[0]++;
-            if (d.outcome() == Outcome.ACCEPTED) c[1]++;
-            if (d.outcome() == Outcome.REJECTED) c[2]++;
+            c[0] += n;
+            if (d.outcome() == Outcome.ACCEPTED) c[1] += n;
+            if (d.outcome() == Outcome.REJECTED) c[2] += n;
             List<String> ex = examples.computeIfAbsent(q, k -> new ArrayList<>(EXAMPLES));
-            if (ex.size() < EXAMPLES) ex.add(r.file());
+            if (example != null && ex.size() < EXAMPLES) ex.add(example);
         }
     }
 

@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * several histories (scenarios that share a User's history) is counted once: same schedule, User, device, SRV, date
  * and result. Not thread-safe: add from one thread.
  */
-public final class ComplianceMonitor {
+public final class ComplianceMonitor implements java.io.Serializable {
     /** The MHHS data SRVs: the schedulable ones of the MP162 set (rules/tables/srv-catalogue.csv, as the rules read it). */
     public static final Set<String> MHHS_SRVS = RuleTables.fromClasspath().scheduleFirstSrvs();
 
@@ -110,6 +110,17 @@ public final class ComplianceMonitor {
     private static Counts counts(Map<String, Map<String, Map<LocalDate, Counts>>> map, String user, String srv, LocalDate periodStart) {
         return map.computeIfAbsent(user, u -> new TreeMap<>()).computeIfAbsent(srv, s -> new TreeMap<>())
                 .computeIfAbsent(periodStart, p -> new Counts());
+    }
+
+    /**
+     * Adds another monitor's figures to this one (monitors filled on different threads or machines over parts of one
+     * corpus); returns this. Requests add up; an execution counted by both is counted once, as across histories.
+     */
+    public ComplianceMonitor merge(ComplianceMonitor other) {
+        other.byUser.forEach((u, bySrv) -> bySrv.forEach((srv, byPeriod) -> byPeriod.forEach((p, c) -> counts(u, srv, p).addAll(c))));
+        other.executions.forEach((k, n) -> executions.merge(k, n, Math::max));
+        other.dated.forEach((k, n) -> dated.merge(k, n, Long::sum));
+        return this;
     }
 
     /** The figures so far; may be called again after more is added. */
@@ -215,7 +226,7 @@ public final class ComplianceMonitor {
         return out;
     }
 
-    private static final class Counts {
+    private static final class Counts implements java.io.Serializable {
         long schedulesCreated;
         long executions;
         long failedExecutions;

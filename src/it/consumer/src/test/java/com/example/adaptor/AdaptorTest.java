@@ -172,16 +172,21 @@ class AdaptorTest {
         assertTrue(gate.check(message("retry-4.8.1-day-of-failed-execution.xml"), NOW).accepted());
     }
 
-    /** What the adaptor ships must not carry the command line, the reports or the rule compiler. */
+    /**
+     * What the adaptor ships must not carry the command line, the reports or the rule compiler, nor Apache Spark (the
+     * Spark job's dependency is provided: it is the cluster's, never an adaptor's).
+     */
     @Test
     void theDependencyTreeHoldsNoneOfTheCommandLinesJars() throws Exception {
         String listed = Files.readString(Path.of(System.getProperty("consumer.dependencies")));
         assertTrue(listed.contains("io.duisvalidator:duis-validator:jar:"), listed);
         List<String> forbidden = List.of("info.picocli:picocli", "me.tongfei:progressbar", "org.jline:",
-                "com.fasterxml.jackson", "org.eclipse.jdt:ecj", "org.drools:drools-templates");
+                "com.fasterxml.jackson", "org.eclipse.jdt:ecj", "org.drools:drools-templates", "org.apache.spark:",
+                "org.apache.hadoop:", "org.scala-lang:");
         for (String f : forbidden) assertFalse(listed.contains(f), f + " is in the runtime dependencies:\n" + listed);
         for (String jar : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            for (String name : List.of("picocli", "progressbar", "jline", "jackson", "ecj-", "drools-templates")) {
+            for (String name : List.of("picocli", "progressbar", "jline", "jackson", "ecj-", "drools-templates", "spark-",
+                    "hadoop-", "scala-library")) {
                 assertFalse(Path.of(jar).getFileName().toString().startsWith(name), jar + " is on the class path");
             }
         }
