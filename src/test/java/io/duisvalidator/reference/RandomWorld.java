@@ -32,21 +32,20 @@ public final class RandomWorld {
     static final String UNKNOWN_USER = "7A-00-00-00-00-00-0F-FF";
     static final String UNKNOWN_DEVICE = "00-1A-00-00-00-00-0E-EE";
 
-    /** SRV -> {ServiceReference, body element, DSP body element or null}, transcribed from DUIS. */
-    static final Map<String, String[]> SHAPES = Map.ofEntries(
-            Map.entry("4.1.1", new String[]{"4.1", "ReadInstantaneousImportRegisters", null}),
-            Map.entry("4.2", new String[]{"4.2", "ReadInstantaneousExportRegisters", "DSPReadInstantaneousExportRegisters"}),
-            Map.entry("4.6.1", new String[]{"4.6", "RetrieveImportDailyReadLog", "DSPRetrieveImportDailyReadLog"}),
-            Map.entry("4.6.2", new String[]{"4.6", "RetrieveExportDailyReadLog", "DSPRetrieveExportDailyReadLog"}),
-            Map.entry("4.8.1", new String[]{"4.8", "ReadActiveImportProfileData", "DSPReadActiveImportProfileData"}),
-            Map.entry("4.8.3", new String[]{"4.8", "ReadExportProfileData", "DSPReadExportProfileData"}),
-            Map.entry("4.17", new String[]{"4.17", "RetrieveDailyConsumptionLog", "DSPRetrieveDailyConsumptionLog"}),
-            Map.entry("5.1", new String[]{"5.1", "CreateSchedule", null}),
-            Map.entry("5.2", new String[]{"5.2", "ReadSchedule", null}),
-            Map.entry("5.3", new String[]{"5.3", "DeleteSchedule", null}),
-            Map.entry("8.2", new String[]{"8.2", "ReadInventory", null}),
-            Map.entry("6.15.2", new String[]{"6.15", "UpdateSecurityCredentialsCoS", null}),
-            Map.entry("4.4.2", new String[]{"4.4", "RetrieveBillingCalendarTriggeredDataLog", null}));
+    /**
+     * SRV -> {ServiceReference, body element, DSP body element or null}: the eleven of the {@link Transcription} and
+     * two SRVs outside the MP162 set.
+     */
+    static final Map<String, String[]> SHAPES = new java.util.HashMap<>();
+
+    static {
+        for (Transcription.Srv s : Transcription.catalogue()) {
+            SHAPES.put(s.srv(), new String[]{s.serviceReference(), s.body(), s.dspBody()});
+        }
+        SHAPES.put("6.15.2", new String[]{"6.15", "UpdateSecurityCredentialsCoS", null});
+        SHAPES.put("4.4.2", new String[]{"4.4", "RetrieveBillingCalendarTriggeredDataLog", null});
+    }
+
     static final List<String> SRVS = List.copyOf(new java.util.TreeSet<>(SHAPES.keySet()));
     static final List<String> DATA_SRVS = List.of("4.1.1", "4.2", "4.6.1", "4.6.2", "4.8.1", "4.8.3", "4.17");
     static final String[] FREQUENCIES = {"Daily", "Weekly", "Monthly", "Quarterly", "Half-Yearly", "Yearly", null};
