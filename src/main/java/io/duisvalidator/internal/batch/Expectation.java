@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.duisvalidator.Decision;
 import io.duisvalidator.Finding;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.TreeSet;
 
 /**
  * One line of a scenario's {@code expected.jsonl}: the decision a message must get. Every field the line carries is
@@ -33,49 +34,31 @@ import java.util.function.Function;
  * Any other field is refused (a misspelt field would otherwise be ignored and the line would check less than it says).
  */
 public final class Expectation {
-    private static final Map<String, Function<Decision, String>> TEXT = new LinkedHashMap<>();
-    private static final Map<String, Function<Decision, Long>> NUMBER = new LinkedHashMap<>();
-    private static final Map<String, Function<Finding, String>> FINDING = new LinkedHashMap<>();
-
-    static {
-        TEXT.put("requestId", Decision::requestId);
-        TEXT.put("userId", Decision::userId);
-        TEXT.put("role", Decision::role);
-        TEXT.put("srv", Decision::srv);
-        TEXT.put("mode", Decision::mode);
-        TEXT.put("outcome", d -> d.outcome().name());
-        TEXT.put("responseCode", Decision::responseCode);
-        TEXT.put("ruleSet", Decision::ruleSet);
-        NUMBER.put("trtSeconds", Decision::trtSeconds);
-        NUMBER.put("scheduledTrtSeconds", Decision::scheduledTrtSeconds);
-        FINDING.put("code", Finding::code);
-        FINDING.put("severity", f -> f.severity().name());
-        FINDING.put("ruleId", Finding::ruleId);
-        FINDING.put("requirement", Finding::requirement);
-        FINDING.put("reference", Finding::reference);
-        FINDING.put("message", Finding::message);
-    }
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Fields holding a string or null, as {@code --format jsonl} writes them. */
+    private static final List<String> TEXT = List.of("requestId", "userId", "role", "srv", "mode", "outcome",
+            "responseCode", "ruleSet");
+    /** Fields holding a whole number or null. */
+    private static final List<String> NUMBER = List.of("trtSeconds", "scheduledTrtSeconds");
+    /** Fields of a finding. */
+    private static final List<String> FINDING = List.of("code", "severity", "ruleId", "requirement", "reference", "message");
 
     /** The fields a line may carry. */
     public static final Set<String> FIELDS;
 
     static {
-        List<String> all = new ArrayList<>(List.of("file", "note"));
-        all.addAll(TEXT.keySet());
-        all.addAll(NUMBER.keySet());
-        all.add("findings");
+        List<String> all = new ArrayList<>(List.of("file", "note", "findings"));
+        all.addAll(TEXT);
+        all.addAll(NUMBER);
         FIELDS = Set.copyOf(all);
     }
 
     private final String file;
-    private final Map<String, String> text = new LinkedHashMap<>();
-    private final Map<String, Long> numbers = new LinkedHashMap<>();
-    /** null when the line has no {@code findings}; each entry field -> value. */
-    private final List<Map<String, String>> findings;
+    private final JsonNode line;
 
-    private Expectation(String file, List<Map<String, String>> findings) {
+    private Expectation(String file, JsonNode line) {
         this.file = file;
-        this.findings = findings;
+        this.line = line;
     }
 
     public String file() { return file; }
@@ -87,86 +70,91 @@ public final class Expectation {
             String f = it.next();
             if (!FIELDS.contains(f)) {
                 throw new IOException(where + ": unknown field '" + f + "' (an expected line may carry "
-                        + String.join(", ", new java.util.TreeSet<>(FIELDS)) + ")");
+                        + String.join(", ", new TreeSet<>(FIELDS)) + ")");
             }
         }
-        JsonNode fileNode = n.get("file");
-        if (fileNode == null || !fileNode.isTextual()) throw new IOException(where + ": no 'file'");
-        List<Map<String, String>> findings = null;
+        JsonNode file = n.get("file");
+        if (file == null || !file.isTextual()) throw new IOException(where + ": no 'file'");
+        for (String f : TEXT) {
+            if (n.has(f) && !n.get(f).isNull() && !n.get(f).isTextual()) {
+                throw new IOException(where + ": '" + f + "' is a string or null");
+            }
+        }
+        for (String f : NUMBER) {
+            JsonNode v = n.get(f);
+            if (v != null && !v.isNull() && !(v.isIntegralNumber() && v.canConvertToLong())) {
+                throw new IOException(where + ": '" + f + "' is a whole number or null");
+            }
+        }
         if (n.has("findings")) {
             JsonNode arr = n.get("findings");
             if (!arr.isArray()) throw new IOException(where + ": 'findings' is a list of objects");
-            findings = new ArrayList<>();
             for (JsonNode e : arr) {
                 if (!e.isObject()) throw new IOException(where + ": each finding is an object with at least 'code'");
-                Map<String, String> m = new LinkedHashMap<>();
                 for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
                     String f = it.next();
-                    if (!FINDING.containsKey(f)) {
+                    if (!FINDING.contains(f)) {
                         throw new IOException(where + ": unknown finding field '" + f + "' (a finding may carry "
-                                + String.join(", ", FINDING.keySet()) + ")");
+                                + String.join(", ", FINDING) + ")");
                     }
-                    m.put(f, textValue(e.get(f), where, "findings." + f));
+                    if (!e.get(f).isNull() && !e.get(f).isTextual()) {
+                        throw new IOException(where + ": 'findings." + f + "' is a string or null");
+                    }
                 }
-                if (m.get("code") == null) throw new IOException(where + ": a finding without 'code'");
-                findings.add(m);
+                if (!e.hasNonNull("code")) throw new IOException(where + ": a finding without 'code'");
             }
         }
-        Expectation x = new Expectation(fileNode.asText(), findings);
-        for (String f : TEXT.keySet()) {
-            if (n.has(f)) x.text.put(f, textValue(n.get(f), where, f));
-        }
-        for (String f : NUMBER.keySet()) {
-            if (!n.has(f)) continue;
-            JsonNode v = n.get(f);
-            if (!v.isNull() && !(v.isIntegralNumber() && v.canConvertToLong())) throw new IOException(where + ": '" + f + "' is a whole number or null");
-            x.numbers.put(f, v.isNull() ? null : v.asLong());
-        }
-        return x;
+        return new Expectation(file.asText(), n);
     }
 
-    private static String textValue(JsonNode v, String where, String field) throws IOException {
-        if (v.isNull()) return null;
-        if (!v.isTextual()) throw new IOException(where + ": '" + field + "' is a string or null");
-        return v.asText();
-    }
-
-    /** Adds a line to {@code diffs} for every field of this expectation that the decision does not meet. */
+    /**
+     * Adds a line to {@code diffs} for every field of this expectation that the decision does not meet. The decision
+     * is compared in its JSON form: the record's component names are the contract's field names.
+     */
     void compare(Decision d, List<String> diffs) {
-        text.forEach((f, want) -> {
-            String got = TEXT.get(f).apply(d);
-            if (!Objects.equals(want, got)) diffs.add(file + ": " + f + " " + got + ", expected " + want + describe(d));
-        });
-        numbers.forEach((f, want) -> {
-            Long got = NUMBER.get(f).apply(d);
-            if (!Objects.equals(want, got)) diffs.add(file + ": " + f + " " + got + ", expected " + want);
-        });
-        if (findings != null) compareFindings(d, diffs);
+        JsonNode got = JSON.valueToTree(d);
+        for (String f : TEXT) {
+            if (!line.has(f)) continue;
+            String want = text(line.get(f));
+            String have = text(got.get(f));
+            if (!Objects.equals(want, have)) diffs.add(file + ": " + f + " " + have + ", expected " + want + describe(d));
+        }
+        for (String f : NUMBER) {
+            if (!line.has(f)) continue;
+            Long want = number(line.get(f));
+            Long have = number(got.get(f));
+            if (!Objects.equals(want, have)) diffs.add(file + ": " + f + " " + have + ", expected " + want);
+        }
+        if (line.has("findings")) compareFindings(d, got.get("findings"), diffs);
     }
+
+    private static String text(JsonNode v) { return v == null || v.isNull() ? null : v.asText(); }
+
+    private static Long number(JsonNode v) { return v == null || v.isNull() ? null : v.asLong(); }
 
     /** Matches findings to entries one to one (a bipartite matching: an entry naming fewer fields matches more). */
-    private void compareFindings(Decision d, List<String> diffs) {
-        List<Finding> got = d.findings();
+    private void compareFindings(Decision d, JsonNode got, List<String> diffs) {
+        List<JsonNode> entries = new ArrayList<>();
+        line.get("findings").forEach(entries::add);
         int[] entryOf = new int[got.size()];
-        java.util.Arrays.fill(entryOf, -1);
-        boolean[] entryMatched = new boolean[findings.size()];
-        for (int e = 0; e < findings.size(); e++) {
-            entryMatched[e] = augment(e, got, entryOf, new boolean[got.size()]);
-        }
-        for (int e = 0; e < findings.size(); e++) {
-            if (!entryMatched[e]) diffs.add(file + ": no finding " + findings.get(e) + " (findings: " + brief(got) + ")");
+        Arrays.fill(entryOf, -1);
+        for (int e = 0; e < entries.size(); e++) {
+            if (!augment(e, entries, got, entryOf, new boolean[got.size()])) {
+                diffs.add(file + ": no finding " + entries.get(e) + " (findings: " + brief(d.findings()) + ")");
+            }
         }
         for (int i = 0; i < got.size(); i++) {
-            if (entryOf[i] < 0) diffs.add(file + ": unexpected finding " + brief(List.of(got.get(i)))
-                    + " " + got.get(i).message());
+            if (entryOf[i] < 0) {
+                diffs.add(file + ": unexpected finding " + brief(List.of(d.findings().get(i))) + " " + d.findings().get(i).message());
+            }
         }
     }
 
-    private boolean augment(int e, List<Finding> got, int[] entryOf, boolean[] seen) {
+    private static boolean augment(int e, List<JsonNode> entries, JsonNode got, int[] entryOf, boolean[] seen) {
         for (int i = 0; i < got.size(); i++) {
-            if (seen[i] || !matches(findings.get(e), got.get(i))) continue;
+            if (seen[i] || !matches(entries.get(e), got.get(i))) continue;
             seen[i] = true;
-            if (entryOf[i] < 0 || augment(entryOf[i], got, entryOf, seen)) {
+            if (entryOf[i] < 0 || augment(entryOf[i], entries, got, entryOf, seen)) {
                 entryOf[i] = e;
                 return true;
             }
@@ -174,9 +162,10 @@ public final class Expectation {
         return false;
     }
 
-    private static boolean matches(Map<String, String> entry, Finding f) {
-        for (Map.Entry<String, String> x : entry.entrySet()) {
-            if (!Objects.equals(x.getValue(), FINDING.get(x.getKey()).apply(f))) return false;
+    private static boolean matches(JsonNode entry, JsonNode finding) {
+        for (Iterator<String> it = entry.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!Objects.equals(text(entry.get(f)), text(finding.get(f)))) return false;
         }
         return true;
     }

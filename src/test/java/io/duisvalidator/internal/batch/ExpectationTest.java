@@ -74,7 +74,7 @@ class ExpectationTest {
         assertThat(diffs(both, accepted5_1(E4_WARNING, H313A_INFO))).isEmpty();
         // one missing
         assertThat(diffs(both, accepted5_1(E4_WARNING))).singleElement().asString()
-                .startsWith("a.xml: no finding {code=DV-H3.13A, severity=INFO}");
+                .startsWith("a.xml: no finding {\"code\":\"DV-H3.13A\",\"severity\":\"INFO\"}");
         // one more than listed
         assertThat(diffs("{\"file\":\"a.xml\",\"findings\":[{\"code\":\"E4\"}]}", accepted5_1(E4_WARNING, H313A_INFO)))
                 .singleElement().asString().startsWith("a.xml: unexpected finding [DV-H3.13A/INFO H313A-STALE-RETRY]");
@@ -136,6 +136,36 @@ class ExpectationTest {
         assertThat(status).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("expected.jsonl:2: unknown field 'scheduledTrtSecs'")
                 .doesNotContain("Exception");
+    }
+
+    @Test
+    void aLineOfJsonlOutputIsAnExpectedLineThatChecksEverything(@TempDir Path tmp) throws Exception {
+        Path scenario = Path.of("samples/access-mdr-appointment-ends-midway");
+        Path copy = tmp.resolve("scenario");
+        for (String sub : List.of("messages", "context")) {
+            Files.createDirectories(copy.resolve(sub));
+            try (var files = Files.list(scenario.resolve(sub))) {
+                for (Path p : files.toList()) Files.copy(p, copy.resolve(sub).resolve(p.getFileName()));
+            }
+        }
+        Files.copy(scenario.resolve("scenario.properties"), copy.resolve("scenario.properties"));
+        String at = "2027-01-20T09:00:00Z";
+        Path jsonl = tmp.resolve("out.jsonl");
+        assertThat(Main.run("validate", "--quiet", "--format", "jsonl", "--out", jsonl.toString(), "--context",
+                copy.resolve("context").toString(), "--at", at, "--h313a", "warn", copy.resolve("messages").toString())).isEqualTo(1);
+        List<String> lines = new ArrayList<>();
+        for (String l : Files.readAllLines(jsonl)) {
+            var n = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(l);
+            n.put("file", Path.of(n.get("file").asText()).getFileName().toString());
+            lines.add(n.toString());
+        }
+        assertThat(lines).hasSize(12).anySatisfy(l -> assertThat(l).contains("\"severity\":\"WARNING\""));
+        Files.write(copy.resolve("expected.jsonl"), lines);
+        assertThat(Main.run("validate", "--quiet", "--expect", "--out", tmp.resolve("r").toString(), copy.toString()))
+                .as(Files.readString(tmp.resolve("r"))).isZero();
+        // and it checks every field it carries, the findings' references included
+        Files.write(copy.resolve("expected.jsonl"), lines.stream().map(l -> l.replace("Registration Data", "Registration data")).toList());
+        assertThat(Main.run("validate", "--quiet", "--expect", "--out", tmp.resolve("r2").toString(), copy.toString())).isEqualTo(1);
     }
 
     @Test
