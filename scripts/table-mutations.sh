@@ -41,10 +41,12 @@ if s.count(a) != 1:
     sys.exit("mutation does not apply exactly once: " + a)
 open(p, "w").write(s.replace(a, b))
 EOF
-  rm -rf "$scratch/target/surefire-reports"
+  # a fresh copy of rules/ into target/ (a restored file is older than the mutated copy there)
+  rm -rf "$scratch/target/surefire-reports" "$scratch/target/classes/rules"
   (cd "$scratch" && mvn -o -q -B test -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false >"$scratch/mvn.log" 2>&1) || true
   diff_result="passed (not caught)"
   failing=()
+  if ! grep -qF "$to" "$scratch/target/classes/rules/tables/$table"; then failing+=("MUTATION NOT IN THE BUILD"); fi
   for t in ${tests//,/ }; do
     r=$(ls "$scratch"/target/surefire-reports/*."$t".txt 2>/dev/null | head -1)
     if [[ -z "$r" ]]; then failing+=("$t: did not run (see mvn.log)"); continue; fi
@@ -60,5 +62,5 @@ EOF
     fi
   done
   echo "| $name | $diff_result | ${failing[*]:-none} |"
-  mv "$f.orig" "$f"
+  cp "$f.orig" "$f" && rm "$f.orig"
 done
