@@ -44,7 +44,8 @@ import java.util.TreeSet;
  *   <li>its logic is written again from docs/decisions.md and the contract's code table.</li>
  * </ul>
  * Each project decision that may change lives in one small method named after it ({@link #scheduleAccessDay},
- * {@link #futureDatedAccessDay}, {@link #executionCounts}, {@link #retryCovers}, {@link #serviceReferenceOk}).
+ * {@link #futureDatedAccessDay}, {@link #executionCounts}, {@link #retryCovered}, {@link #serviceReferenceOk},
+ * {@link #outOfSetServiceReferenceOk}, {@link #noMpanRejects}).
  *
  * <p>Test and benchmark scope only; it never ships. {@code ReferenceIndependenceTest} keeps its imports honest.
  */
@@ -435,27 +436,34 @@ public final class ReferenceDecider {
     }
 
     /**
-     * SEC H3.13A (D-H313A-*): MHHS data on demand only as the retry of a FAILED / PARTIAL scheduled read that covers
-     * it; a retry whose covering failures are all stale is noted (INFO).
+     * SEC H3.13A (D-H313A-*): MHHS data on demand only as the retry of FAILED / PARTIAL scheduled reads that cover it;
+     * a retry whose covering failures are all stale is noted (INFO).
      */
     private static void scheduleFirst(Facts f, Found out) {
         if (!f.h313a()) return;
-        boolean covered = false;
+        if (!retryCovered(f.failures(), f.request(), f.accessDay())) {
+            out.error("DV-H3.13A");
+            return;
+        }
         boolean fresh = false;
         for (Failure x : f.failures()) {
-            if (!retryCovers(x, f.request(), f.accessDay())) continue;
-            covered = true;
-            if (!x.executionDate().plusDays(STALE_DAYS).isBefore(f.accessDay())) fresh = true;
+            if (overlaps(x, f.request(), f.accessDay())
+                    && !x.executionDate().plusDays(STALE_DAYS).isBefore(f.accessDay())) fresh = true;
         }
-        if (!covered) out.error("DV-H3.13A");
-        else if (!fresh) out.add("DV-H3.13A", Severity.INFO);
+        if (!fresh) out.add("DV-H3.13A", Severity.INFO);
+    }
+
+    /** D-H313A-WINDOW: whether the failures justify the request as a retry. Today: one of them overlaps it. */
+    static boolean retryCovered(List<Failure> failures, DuisRequest r, LocalDate requestDay) {
+        for (Failure x : failures) if (overlaps(x, r, requestDay)) return true;
+        return false;
     }
 
     /**
-     * D-H313A-WINDOW: a failure covers a request whose ReadLogPeriod overlaps its window; a request without a period
+     * D-H313A-WINDOW: a failure concerns a request whose ReadLogPeriod overlaps its window; a request without a period
      * (4.2) when it executed on the request's day or the day before.
      */
-    static boolean retryCovers(Failure x, DuisRequest r, LocalDate requestDay) {
+    static boolean overlaps(Failure x, DuisRequest r, LocalDate requestDay) {
         if (r.readLogStart() != null && r.readLogEnd() != null) {
             return r.readLogStart().isBefore(x.windowEnd()) && r.readLogEnd().isAfter(x.windowStart());
         }
