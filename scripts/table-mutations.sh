@@ -4,10 +4,12 @@
 # the cell-by-cell tests. Prints one markdown row per mutation with the tests that failed. A mutation that no test
 # catches is a gap in the oracles. Results of a run are in docs/coverage.md ("Independent oracles").
 # Not run by CI (each mutation rebuilds the rule model: about 1-3 minutes on two cores).
-# Usage: scripts/table-mutations.sh [SCRATCH_DIR]      (needs a populated ~/.m2: runs Maven offline)
+# Usage: scripts/table-mutations.sh [SCRATCH_DIR [TEXT]]   (TEXT: only the mutations whose name contains it)
+#        Needs a populated ~/.m2: runs Maven offline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch="${1:-$(mktemp -d)}"
+only="${2:-}"
 mkdir -p "$scratch"
 git archive HEAD | tar -x -C "$scratch"
 tests='DifferentialTest,TrtTableTest,EligibilityMatrixTest,SrvCatalogueTest,DeviceTypesTest'
@@ -31,6 +33,7 @@ echo "| mutation | DifferentialTest | cell tests that fail |"
 echo "|---|---|---|"
 for m in "${mutations[@]}"; do
   IFS='|' read -r name table from to <<<"$m"
+  [[ -n "$only" && "$name" != *"$only"* ]] && continue
   f="$scratch/rules/tables/$table"
   cp "$f" "$f.orig"
   python3 - "$f" "$from" "$to" <<'EOF'

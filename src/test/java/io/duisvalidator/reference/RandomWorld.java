@@ -48,6 +48,9 @@ public final class RandomWorld {
 
     static final List<String> SRVS = List.copyOf(new java.util.TreeSet<>(SHAPES.keySet()));
     static final List<String> DATA_SRVS = List.of("4.1.1", "4.2", "4.6.1", "4.6.2", "4.8.1", "4.8.3", "4.17");
+    /** The SRVs a 5.1 can schedule (a DSP body in the transcription). */
+    static final List<String> SCHEDULABLE = Transcription.catalogue().stream().filter(Transcription.Srv::schedulable)
+            .map(Transcription.Srv::srv).toList();
     static final String[] FREQUENCIES = {"Daily", "Weekly", "Monthly", "Quarterly", "Half-Yearly", "Yearly", null};
 
     private final Random rnd;
@@ -85,6 +88,8 @@ public final class RandomWorld {
         devices.add(UNKNOWN_DEVICE);
         for (String m : mpans) {
             for (Role r : List.of(Role.IS, Role.ES, Role.MDR)) {
+                // often a long-standing appointment of party 1, so that its requests pass access control
+                if (rnd.nextBoolean()) b.appointment(new Appointment(m, r, r.name() + "P1", base.minusDays(90), null));
                 int n = rnd.nextInt(3);
                 for (int k = 0; k < n; k++) {
                     LocalDate from = base.plusDays(rnd.nextInt(40) - 25);
@@ -149,15 +154,20 @@ public final class RandomWorld {
         return base.plusDays(rnd.nextInt(2 * daysAround + 1) - daysAround).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
+    /**
+     * A request; one in three is "clean" (its header, Command Variant, version and, for a 5.1, its scheduled SRV,
+     * DSP body and dates as DUIS wants them), so that accepted requests, scheduled TRT cells included, are frequent.
+     */
     public DuisRequest request() {
+        boolean clean = chance(3);
         String user = pick(users);
         String srv = pick(SRVS);
         String[] shape = SHAPES.get(srv);
-        String sr = chance(12) ? SHAPES.get(pick(SRVS))[0] : shape[0];
-        String body = chance(12) ? SHAPES.get(pick(SRVS))[1] : shape[1];
+        String sr = !clean && chance(12) ? SHAPES.get(pick(SRVS))[0] : shape[0];
+        String body = !clean && chance(12) ? SHAPES.get(pick(SRVS))[1] : shape[1];
         boolean device4 = srv.startsWith("4.") || srv.startsWith("6.");
-        Integer cv = chance(8) ? pick(java.util.Arrays.asList(1, 2, 3, 4, 8, null)) : (device4 ? 1 + rnd.nextInt(3) : 8);
-        BigDecimal version = new BigDecimal(chance(6) ? pick(List.of("5.1", "5.2", "5.3")) : "5.4");
+        Integer cv = !clean && chance(8) ? pick(java.util.Arrays.asList(1, 2, 3, 4, 8, null)) : (device4 ? 1 + rnd.nextInt(3) : 8);
+        BigDecimal version = new BigDecimal(!clean && chance(6) ? pick(List.of("5.1", "5.2", "5.3")) : "5.4");
         String device = pick(devices);
         String target = device4 ? device : DCC;
         Instant execution = device4 && chance(6) ? instant(10).plusSeconds(rnd.nextInt(86400)) : null;
@@ -171,12 +181,12 @@ public final class RandomWorld {
         String scheduleId = null;
         String selector = null;
         if (srv.equals("5.1")) {
-            String scheduled = chance(8) ? pick(SRVS) : pick(DATA_SRVS);
+            String scheduled = clean ? pick(SCHEDULABLE) : chance(8) ? pick(SRVS) : pick(DATA_SRVS);
             String[] s = SHAPES.get(scheduled);
-            String ssr = chance(12) ? SHAPES.get(pick(SRVS))[0] : s[0];
-            String dsp = chance(12) ? SHAPES.get(pick(DATA_SRVS))[2] : s[2];
+            String ssr = !clean && chance(12) ? SHAPES.get(pick(SRVS))[0] : s[0];
+            String dsp = !clean && chance(12) ? SHAPES.get(pick(DATA_SRVS))[2] : s[2];
             LocalDate start = base.plusDays(rnd.nextInt(60) - 20);
-            LocalDate end = chance(2) ? null : start.plusDays(rnd.nextInt(60) - 5);
+            LocalDate end = chance(2) ? null : start.plusDays(rnd.nextInt(60) - (clean ? 0 : 5));
             schedule = new CreateScheduleBody(FREQUENCIES[rnd.nextInt(FREQUENCIES.length - 1)], start, end, null, ssr,
                     scheduled, device, dsp, -1, 0);
         } else if (srv.equals("5.2") || srv.equals("5.3")) {
