@@ -80,7 +80,9 @@ public final class Transcription {
     // the values below; the table before MP162 is not transcribed (no rule set before MP162 exists yet).
 
     /** The two sender columns of the TRT table. */
-    public enum Sender { EXISTING, MDR;
+    public enum Sender {
+        EXISTING, MDR;
+
         public static Sender of(Role role) { return role == Role.MDR ? MDR : EXISTING; }
     }
 
