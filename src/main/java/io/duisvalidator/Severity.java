@@ -1,4 +1,11 @@
 package io.duisvalidator;
 
-/** ERROR rejects the request; WARNING and INFO are reported only. */
-public enum Severity { ERROR, WARNING, INFO }
+/** How much a finding weighs. */
+public enum Severity {
+    /** Rejects the request. */
+    ERROR,
+    /** Reported; the request is not rejected for it. */
+    WARNING,
+    /** Reported for information (e.g. a check that could not be made). */
+    INFO
+}

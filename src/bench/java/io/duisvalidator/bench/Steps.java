@@ -1,7 +1,7 @@
 package io.duisvalidator.bench;
 
 import io.duisvalidator.ValidationSettings;
-import io.duisvalidator.Validator;
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.Decision;
 import io.duisvalidator.internal.engine.Findings;
@@ -40,14 +40,14 @@ public class Steps {
         DuisReader reader;
         // every message
         byte[][] bytes;
-        Validator[] validators;
+        CoreValidator[] validators;
         Context[] contexts;
         ValidationSettings[] settings;
         // the messages the reader accepts (the rest stop at DV-XML / DV-SCHEMA)
         DuisRequest[] requests;
         Context[] okContexts;
         ValidationSettings[] okSettings;
-        Validator[] okValidators;
+        CoreValidator[] okValidators;
         List<?>[] facts;
         ReferenceDecider.Facts[] referenceFacts;
 
@@ -60,13 +60,13 @@ public class Steps {
             List<SampleCorpus.Item> items = SampleCorpus.load(SampleCorpus.defaultRoot(), rules);
             int n = items.size();
             bytes = new byte[n][];
-            validators = new Validator[n];
+            validators = new CoreValidator[n];
             contexts = new Context[n];
             settings = new ValidationSettings[n];
             List<DuisRequest> ok = new ArrayList<>();
             List<Context> okc = new ArrayList<>();
             List<ValidationSettings> oks = new ArrayList<>();
-            List<Validator> okv = new ArrayList<>();
+            List<CoreValidator> okv = new ArrayList<>();
             List<List<?>> f = new ArrayList<>();
             List<ReferenceDecider.Facts> rf = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -87,7 +87,7 @@ public class Steps {
             requests = ok.toArray(DuisRequest[]::new);
             okContexts = okc.toArray(Context[]::new);
             okSettings = oks.toArray(ValidationSettings[]::new);
-            okValidators = okv.toArray(Validator[]::new);
+            okValidators = okv.toArray(CoreValidator[]::new);
             facts = f.toArray(List<?>[]::new);
             referenceFacts = rf.toArray(ReferenceDecider.Facts[]::new);
         }

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,13 +27,19 @@ import java.util.Set;
  * that kind; a malformed one is a {@link ContextFormatException} naming file, line and column (docs/context-files.md).
  */
 public final class CsvContextLoader {
-    public static final Set<String> DEVICE_TYPES = Set.of("ESME", "GSME", "GPF", "CHF", "HCALCS", "PPMID", "IHD", "CAD");
-    public static final Set<String> DEVICE_STATUSES = Set.of("Pending", "Whitelisted", "InstalledNotCommissioned",
-            "Commissioned", "Decommissioned", "Withdrawn", "Suspended", "Recovery");
-    public static final Set<String> FREQUENCIES = Set.of("Daily", "Weekly", "Monthly", "Quarterly", "Half-Yearly", "Yearly");
+    private static final Set<String> DEVICE_TYPES = Checks.DEVICE_TYPES;
+    private static final Set<String> DEVICE_STATUSES = Checks.DEVICE_STATUSES;
+    private static final Set<String> FREQUENCIES = Checks.FREQUENCIES;
 
     private CsvContextLoader() {}
 
+    /**
+     * Loads the context files of a folder into in-memory sources.
+     *
+     * @param dir the folder
+     * @return the context, with the {@linkplain Context#warnings() warnings} found
+     * @throws ContextFormatException when a file is malformed, naming file, line and column
+     */
     public static Context load(Path dir) throws ContextFormatException {
         Context.Builder b = Context.builder();
         Path users = dir.resolve("users.csv");
@@ -43,9 +48,7 @@ public final class CsvContextLoader {
         if (Files.exists(inventory)) loadInventory(inventory, b);
         Path registration = dir.resolve("registration.csv");
         if (Files.exists(registration)) {
-            RegistrationData r = RegistrationData.of(loadRegistration(registration, b));
-            b.registration(r);
-            r.overlaps().forEach(b::warning);
+            loadRegistration(registration, b).forEach(b::appointment);
         }
         Path schedules = dir.resolve("schedules.csv");
         Path executions = dir.resolve("executions.csv");
@@ -187,7 +190,7 @@ public final class CsvContextLoader {
             String id = r.eui(0);
             String type = r.oneOf(1, DEVICE_TYPES);
             String status = r.oneOf(2, DEVICE_STATUSES);
-            String gen = r.oneOf(3, Set.of("1", "2"));
+            String gen = r.oneOf(3, Checks.GENERATIONS);
             String imp = r.mpan(4);
             String exp = r.mpan(5);
             Row prev = seen.put(id, r);
@@ -212,7 +215,7 @@ public final class CsvContextLoader {
             String party = parties.computeIfAbsent(r.required(2), p -> p);
             LocalDate from = r.date(3, false);
             LocalDate to = r.date(4, true);
-            if (to != null && to.isBefore(from)) throw r.error(4, "effective_to " + to + " is before effective_from " + from);
+            r.check(4, v -> { Checks.notBefore(null, to, "effective_to", from, "effective_from"); return to; });
             out.add(new Appointment(mpan, role, party, from, to, f.getFileName() + ":" + r.line));
         });
         return out;
@@ -225,11 +228,11 @@ public final class CsvContextLoader {
             String user = r.eui(1);
             String device = r.eui(2);
             String srv = r.required(3);
-            if (!srv.matches("[0-9]+(\\.[0-9]+)+")) throw r.error(3, "not an SRV: '" + srv + "'");
+            r.check(3, v -> Checks.srv(null, v));
             String freq = r.value(4).isEmpty() ? null : r.oneOf(4, FREQUENCIES);
             LocalDate start = r.date(5, false);
             LocalDate end = r.date(6, true);
-            if (end != null && end.isBefore(start)) throw r.error(6, "end_date " + end + " is before start_date " + start);
+            r.check(6, v -> { Checks.notBefore(null, end, "end_date", start, "start_date"); return end; });
             Row prev = seen.put(id, r);
             if (prev != null) {
                 if (prev.same(r)) {
@@ -247,7 +250,7 @@ public final class CsvContextLoader {
         read(f, List.of("schedule_id", "execution_date", "outcome"), r -> {
             String id = r.required(0);
             LocalDate date = r.date(1, false);
-            Execution.Result result = Execution.Result.valueOf(r.oneOf(2, Set.of("SUCCESS", "FAILED", "PARTIAL")));
+            Execution.Result result = Execution.Result.valueOf(r.oneOf(2, Checks.OUTCOMES));
             if (h.schedule(id).isEmpty()) {
                 b.warning(f.getFileName() + ":" + r.line + ": schedule_id " + id + " is not in schedules.csv; the execution is kept");
             }
@@ -278,55 +281,38 @@ public final class CsvContextLoader {
             return new ContextFormatException(file, line, columnIndex[i] + 1, message);
         }
 
+        /** Applies a check of {@link Checks} to the value: its refusal becomes an error at this cell. */
+        <T> T check(int i, java.util.function.Function<String, T> check) throws ContextFormatException {
+            try {
+                return check.apply(value(i));
+            } catch (IllegalArgumentException e) {
+                throw error(i, e.getMessage());
+            }
+        }
+
         String required(int i) throws ContextFormatException {
-            String v = value(i);
-            if (v.isEmpty()) throw error(i, "value is empty");
-            return v;
+            return check(i, v -> Checks.required(null, v));
         }
 
         String eui(int i) throws ContextFormatException {
-            String v = required(i);
-            if (!Identifiers.isEui64(v)) throw error(i, "not an EUI-64 (8 hyphenated hex pairs): '" + v + "'");
-            return Identifiers.normaliseEui(v);
+            return check(i, v -> Checks.eui64(null, v));
         }
 
         String mpan(int i) throws ContextFormatException {
-            String v = value(i);
-            if (v.isEmpty()) return null;
-            if (!Identifiers.isValidMpan(v)) throw error(i, "not a valid MPAN core (13 digits with check digit): '" + v + "'");
-            return v;
+            return check(i, v -> Checks.optionalMpan(null, v));
         }
 
         String oneOf(int i, Set<String> allowed) throws ContextFormatException {
-            String v = required(i);
-            if (!allowed.contains(v)) throw error(i, "'" + v + "' is not one of " + new java.util.TreeSet<>(allowed));
-            return v;
+            return check(i, v -> Checks.oneOf(null, v, allowed));
         }
 
         Role role(int i, boolean registration) throws ContextFormatException {
-            String v = required(i);
-            try {
-                Role r = Role.valueOf(v);
-                if (registration && r != Role.IS && r != Role.ES && r != Role.MDR) {
-                    throw error(i, "Registration Data roles are IS, ES and MDR, not " + v);
-                }
-                return r;
-            } catch (IllegalArgumentException e) {
-                throw error(i, "unknown role '" + v + "' (IS, ES, GS, ED, GT, OU, RSA, MDR)");
-            }
+            Role r = check(i, v -> Checks.role(null, v));
+            return registration ? check(i, v -> Checks.registrationRole(null, r)) : r;
         }
 
         LocalDate date(int i, boolean optional) throws ContextFormatException {
-            String v = value(i);
-            if (v.isEmpty()) {
-                if (optional) return null;
-                throw error(i, "date is empty");
-            }
-            try {
-                return LocalDate.parse(v);
-            } catch (DateTimeParseException e) {
-                throw error(i, "not a date YYYY-MM-DD: '" + v + "'");
-            }
+            return check(i, v -> Checks.date(null, v, optional));
         }
     }
 }

@@ -8,15 +8,21 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** {@link ScheduleHistory} in memory, indexed by schedule id and by (User, device). Thread-safe. */
-public final class InMemoryScheduleHistory implements ScheduleHistory {
+/**
+ * {@link ScheduleHistory} in memory, indexed by schedule id and by (User, device). Thread-safe. Forgotten when the
+ * process stops: an adaptor that must remember failed schedules across a restart uses {@link JdbcScheduleHistory}.
+ */
+public final class InMemoryScheduleHistory implements ScheduleHistory, InMemory.Source {
     private final Map<String, Schedule> byId = new ConcurrentHashMap<>();
     private final Map<String, List<Schedule>> byUserDevice = new ConcurrentHashMap<>();
     private final Map<String, List<Execution>> executions = new ConcurrentHashMap<>();
     private final AtomicInteger executionCount = new AtomicInteger();
 
+    /** An empty history. */
+    public InMemoryScheduleHistory() {}
+
     private static String key(String userId, String deviceId) {
-        return Identifiers.normaliseEui(userId) + "|" + Identifiers.normaliseEui(deviceId);
+        return Checks.normaliseEui(userId) + "|" + Checks.normaliseEui(deviceId);
     }
 
     @Override

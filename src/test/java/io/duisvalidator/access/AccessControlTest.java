@@ -1,5 +1,6 @@
 package io.duisvalidator.access;
 
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.Validator;
 import io.duisvalidator.context.Appointment;
 import io.duisvalidator.context.Context;
@@ -79,7 +80,7 @@ class AccessControlTest {
 
         @Test
         void aFutureDatedRequestIsJudgedAtItsExecutionDate() {
-            Validator v = Fixtures.validator(ctx);
+            CoreValidator v = Fixtures.validator(ctx);
             Requests.Builder into = Requests.request(USER.get(Role.MDR), "4.8.1", ESME).executeAt("2027-03-12T09:00:00Z");
             Requests.Builder beyond = Requests.request(USER.get(Role.MDR), "4.8.1", ESME).executeAt("2027-03-21T09:00:00Z");
             assertThat(v.validate(into.build(), Fixtures.settings().at(Instant.parse("2027-03-01T12:00:00Z"))).responseCode()).isEqualTo("I99");

@@ -1,6 +1,7 @@
 package io.duisvalidator.access;
 
-import io.duisvalidator.internal.facts.ScheduleExecutions;
+import io.duisvalidator.internal.core.CoreValidator;
+import io.duisvalidator.internal.core.ScheduleExecutions;
 import io.duisvalidator.Validator;
 import io.duisvalidator.context.Appointment;
 import io.duisvalidator.context.Context;
@@ -22,7 +23,7 @@ class ScheduleExecutionsTest {
             .appointment(new Appointment(MPAN_IMPORT_S2, Role.MDR, PARTY.get(Role.MDR), LocalDate.parse("2027-01-01"), LocalDate.parse("2027-01-10")))
             .appointment(new Appointment(MPAN_IMPORT_S2, Role.MDR, PARTY.get(Role.MDR), LocalDate.parse("2027-01-11"), LocalDate.parse("2027-01-20")))
             .build();
-    private final Validator v = Fixtures.validator(ctx);
+    private final CoreValidator v = Fixtures.validator(ctx);
 
     @Test
     void dailyExecutionsPassWhileAppointedBackToBackAndFailAfter() {

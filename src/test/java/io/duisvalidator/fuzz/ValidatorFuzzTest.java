@@ -1,5 +1,6 @@
 package io.duisvalidator.fuzz;
 
+import io.duisvalidator.internal.core.CoreValidator;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.duisvalidator.ValidationSettings;
@@ -29,7 +30,7 @@ class ValidatorFuzzTest {
     static {
         try {
             Scenario sc = new Scenario(Path.of("samples/h313a-supplier-mhhs"));
-            VALIDATOR = Validator.create(Fixtures.RULES, CsvContextLoader.load(sc.context()));
+            VALIDATOR = CoreValidator.create(Fixtures.RULES, CsvContextLoader.load(sc.context()));
             SETTINGS = sc.settings(ValidationSettings.defaults());
         } catch (Exception e) {
             throw new ExceptionInInitializerError(e);

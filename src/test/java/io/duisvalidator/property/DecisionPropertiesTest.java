@@ -1,5 +1,6 @@
 package io.duisvalidator.property;
 
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.Validator;
 import io.duisvalidator.context.Appointment;
@@ -40,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DecisionPropertiesTest {
     static final Context BASE = Fixtures.baseContext().build();
-    static final Validator VALIDATOR = Fixtures.validator(BASE);
+    static final CoreValidator VALIDATOR = Fixtures.validator(BASE);
     static final List<String> DEVICES = List.of(Fixtures.ESME_S1, Fixtures.ESME_S2, Fixtures.GSME_S1, Fixtures.GSME_S2,
             Fixtures.GPF_S2, Fixtures.ESME_SUSPENDED, Fixtures.UNKNOWN_DEVICE);
     static final List<String> SRVS = List.of("4.1.1", "4.2", "4.6.1", "4.6.2", "4.8.1", "4.8.3", "4.17", "5.1", "5.2",
@@ -93,7 +94,7 @@ class DecisionPropertiesTest {
 
     @Property(tries = 200)
     void equalInputsGiveEqualDecisions(@ForAll("cases") Case c) {
-        Validator other = Fixtures.validator(Fixtures.baseContext().build());
+        CoreValidator other = Fixtures.validator(Fixtures.baseContext().build());
         assertThat(other.validate(c.request(), c.settings())).isEqualTo(VALIDATOR.validate(c.request(), c.settings()));
         assertThat(VALIDATOR.validate(c.request(), c.settings())).isEqualTo(VALIDATOR.validate(c.request(), c.settings()));
     }

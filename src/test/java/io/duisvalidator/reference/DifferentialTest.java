@@ -1,8 +1,8 @@
 package io.duisvalidator.reference;
 
 import io.duisvalidator.Decision;
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.ValidationSettings;
-import io.duisvalidator.Validator;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.internal.facts.DuisRequest;
 import io.duisvalidator.internal.xml.DuisReader;
@@ -44,7 +44,7 @@ class DifferentialTest {
         int cases = 0;
         for (int w = 0; w < WORLDS; w++) {
             RandomWorld world = new RandomWorld(seed + w);
-            Validator v = Validator.create(Fixtures.RULES, world.context());
+            CoreValidator v = CoreValidator.create(Fixtures.RULES, world.context());
             for (int i = 0; i < REQUESTS_PER_WORLD; i++) {
                 DuisRequest req = world.request();
                 ValidationSettings s = world.settings();
@@ -79,7 +79,7 @@ class DifferentialTest {
                 "DV-SCHEDULE", "DV-H3.13A");
     }
 
-    private void compare(String what, Validator v, DuisRequest req, Context ctx, ValidationSettings s,
+    private void compare(String what, CoreValidator v, DuisRequest req, Context ctx, ValidationSettings s,
                          List<String> differences, Set<String> codesSeen) {
         Decision d = v.validate(req, s);
         ReferenceDecider.Result rules = ReferenceDecider.Result.of(d);

@@ -181,7 +181,9 @@ public final class RandomWorld {
         String scheduleId = null;
         String selector = null;
         if (srv.equals("5.1")) {
-            String scheduled = clean ? pick(SCHEDULABLE) : chance(8) ? pick(SRVS) : pick(DATA_SRVS);
+            // only SRVs a schema-valid 5.1 may name (DSPScheduledServiceReferenceVariant): the reader rejects any
+            // other before a rule runs, and the rule base has no rule for what no message reaches (issue 17)
+            String scheduled = pick(SCHEDULABLE);
             String[] s = SHAPES.get(scheduled);
             String ssr = !clean && chance(12) ? SHAPES.get(pick(SRVS))[0] : s[0];
             String dsp = !clean && chance(12) ? SHAPES.get(pick(DATA_SRVS))[2] : s[2];

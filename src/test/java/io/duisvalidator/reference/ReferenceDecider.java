@@ -45,7 +45,7 @@ import java.util.TreeSet;
  * </ul>
  * Each project decision that may change lives in one small method named after it ({@link #scheduleAccessDay},
  * {@link #futureDatedAccessDay}, {@link #executionCounts}, {@link #retryCovered}, {@link #serviceReferenceOk},
- * {@link #outOfSetServiceReferenceOk}, {@link #noMpanRejects}).
+ * {@link #outOfSetServiceReferenceOk}, {@link #noMpanRejects}, {@link #schedulable}).
  *
  * <p>Test and benchmark scope only; it never ships. {@code ReferenceIndependenceTest} keeps its imports honest.
  */
@@ -144,7 +144,7 @@ public final class ReferenceDecider {
 
         boolean accessChecked = user != null && accessRole(user.role()) && device != null && dataSrv != null
                 && dataSrv.side() != null && mode != Mode.NON_DEVICE;
-        List<Appointment> appointments = accessChecked && mpan != null ? ctx.registration().forMpan(mpan) : List.of();
+        List<Appointment> appointments = accessChecked && mpan != null ? ctx.appointments(mpan) : List.of();
         boolean appointed = accessChecked && mpan != null && appointedOn(appointments, user, accessDay);
         LocalDate accessEnds = null;
         if (appointed && schedule != null) accessEnds = firstDayNotAppointed(appointments, user, accessDay, schedule.endDate());
@@ -360,7 +360,17 @@ public final class ReferenceDecider {
     private static void eligibility(Facts f, Found out) {
         if (f.user() == null) return;
         if (f.srv() != null && !Transcription.eligible(f.srvId(), f.role())) out.error("E2");
-        if (f.scheduled() != null && !Transcription.eligible(f.scheduled().srv(), f.role())) out.error("E2");
+        if (f.scheduled() != null && schedulable(f.scheduled()) && !Transcription.eligible(f.scheduled().srv(), f.role())) {
+            out.error("E2");
+        }
+    }
+
+    /**
+     * D-NO-UNREACHABLE-RULE: a 5.1 is judged for its scheduled SRV (eligibility, Scheduled cell) only when DUIS can
+     * schedule it; one built in code past the schema for another SRV gets no Scheduled TRT and fails closed.
+     */
+    static boolean schedulable(Srv scheduled) {
+        return scheduled.schedulable();
     }
 
     /** D-TRT-MODE, D-NA-CODE: the SRV's On-Demand cell; for a 5.1 also the scheduled SRV's Scheduled cell. */
@@ -372,7 +382,7 @@ public final class ReferenceDecider {
             if (own != null) {
                 if (own.na()) out.error(own.decisionCode()); else out.trt = own.seconds();
             }
-            if (f.scheduled() != null) {
+            if (f.scheduled() != null && schedulable(f.scheduled())) {
                 TrtCell sc = Transcription.trt(f.scheduled().srv(), sender, gen, TrtMode.SCHEDULED);
                 if (sc.na()) out.error(sc.decisionCode()); else out.scheduledTrt = sc.seconds();
             }

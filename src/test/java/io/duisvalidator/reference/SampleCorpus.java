@@ -1,5 +1,6 @@
 package io.duisvalidator.reference;
 
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.Validator;
 import io.duisvalidator.internal.batch.Scenario;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
  */
 public final class SampleCorpus {
     /** One message of the corpus with everything needed to judge it. */
-    public record Item(String name, byte[] bytes, Context context, ValidationSettings settings, Validator validator) {}
+    public record Item(String name, byte[] bytes, Context context, ValidationSettings settings, CoreValidator validator) {}
 
     private SampleCorpus() {}
 
@@ -30,7 +31,7 @@ public final class SampleCorpus {
             for (Scenario sc : Scenario.find(List.of(root))) {
                 Context ctx = Files.isDirectory(sc.context()) ? CsvContextLoader.load(sc.context()) : Context.empty();
                 ValidationSettings settings = sc.settings(ValidationSettings.defaults());
-                Validator v = Validator.create(rules, ctx);
+                CoreValidator v = CoreValidator.create(rules, ctx);
                 try (Stream<Path> files = Files.list(sc.messages())) {
                     for (Path p : files.sorted().toList()) {
                         out.add(new Item(sc.dir().getFileName() + "/" + p.getFileName(), Files.readAllBytes(p), ctx, settings, v));

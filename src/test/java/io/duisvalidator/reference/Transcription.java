@@ -72,10 +72,10 @@ public final class Transcription {
     // gets, D-NA-CODE:
     //   NA:E2      N/A for this sender on the generation while other senders may use the SRV (MDR 4.1.1 on SMETS2)
     //   NA:E11     N/A for every sender on the generation (4.6.2 and 4.17 on SMETS1)
-    //   NA:SCHEMA/<code>  a Scheduled cell of an SRV that DUIS cannot schedule (not in the XSD's
+    //   NA:SCHEMA  a Scheduled cell of an SRV that DUIS cannot schedule (not in the XSD's
     //              DSPScheduledServiceReferenceVariant enumeration: 4.1.1, 5.1, 5.2, 5.3, 8.2): a 5.1 naming it is
-    //              DV-SCHEMA; <code> is what a request that skipped the schema (built in code) gets: E2 when every
-    //              cell of the sender on the generation is N/A, otherwise DV-SCHEDULE (the SRV cannot be scheduled)
+    //              DV-SCHEMA; a request that skipped the schema (built in code) fails closed, DV-INTERNAL, as no rule
+    //              is generated for what no message reaches (D-NO-UNREACHABLE-RULE)
     // Footnote 4 (4.2 schedulable only with MP162) and footnote 5 (8.2 on SMETS1 30 s for every User, was 16 s) are
     // the values below; the table before MP162 is not transcribed (no rule set before MP162 exists yet).
 
@@ -91,14 +91,14 @@ public final class Transcription {
 
     /**
      * One TRT cell: a number of seconds, or N/A with the code a message taking it gets ({@code messageCode}) and the
-     * code at decision level, when the request did not go through the schema ({@code decisionCode}; equal to
-     * {@code messageCode} except for the cells of SRVs DUIS cannot schedule).
+     * code of a request built in code, that did not go through the schema ({@code decisionCode}; equal to
+     * {@code messageCode} except for the Scheduled cells of SRVs DUIS cannot schedule: DV-SCHEMA / DV-INTERNAL).
      */
     public record TrtCell(Long seconds, String messageCode, String decisionCode) {
         public boolean na() { return seconds == null; }
 
         static TrtCell parse(String token) {
-            if (token.startsWith("NA:SCHEMA/")) return new TrtCell(null, "DV-SCHEMA", token.substring(10));
+            if (token.equals("NA:SCHEMA")) return new TrtCell(null, "DV-SCHEMA", "DV-INTERNAL");
             if (token.startsWith("NA:")) return new TrtCell(null, token.substring(3), token.substring(3));
             if (!token.endsWith("h") && !token.endsWith("s")) throw new IllegalArgumentException("TRT cell " + token);
             long n = Long.parseLong(token.substring(0, token.length() - 1));
@@ -110,20 +110,20 @@ public final class Transcription {
     }
 
     private static final String[] TRT_TEXT = {
-            //        existing User Roles                                    | 'MDR' User Role
-            //        SMETS2                          SMETS1                 | SMETS2                    SMETS1
-            //        Scheduled              On-Demand Scheduled            On-Demand | Scheduled  On-Demand Scheduled            On-Demand
-            "4.1.1    NA:SCHEMA/DV-SCHEDULE  30s   NA:SCHEMA/DV-SCHEDULE  16s     NA:SCHEMA/E2  NA:E2  NA:SCHEMA/DV-SCHEDULE  24h",
-            "4.2      24h                    30s   24h                    16s     24h           24h    24h                    24h",
-            "4.6.1    24h                    30s   24h                    16s     24h           24h    24h                    24h",
-            "4.6.2    24h                    30s   NA:E11                 NA:E11  24h           24h    NA:E11                 NA:E11",
-            "4.8.1    24h                    5600s 24h                    16s     24h           24h    24h                    24h",
-            "4.8.3    24h                    30s   24h                    16s     24h           24h    24h                    24h",
-            "4.17     24h                    30s   NA:E11                 NA:E11  24h           24h    NA:E11                 NA:E11",
-            "5.1      NA:SCHEMA/DV-SCHEDULE  24h   NA:SCHEMA/DV-SCHEDULE  24h     NA:SCHEMA/DV-SCHEDULE 24h NA:SCHEMA/DV-SCHEDULE 24h",
-            "5.2      NA:SCHEMA/DV-SCHEDULE  24h   NA:SCHEMA/DV-SCHEDULE  24h     NA:SCHEMA/DV-SCHEDULE 24h NA:SCHEMA/DV-SCHEDULE 24h",
-            "5.3      NA:SCHEMA/DV-SCHEDULE  24h   NA:SCHEMA/DV-SCHEDULE  24h     NA:SCHEMA/DV-SCHEDULE 24h NA:SCHEMA/DV-SCHEDULE 24h",
-            "8.2      NA:SCHEMA/DV-SCHEDULE  30s   NA:SCHEMA/DV-SCHEDULE  30s     NA:SCHEMA/DV-SCHEDULE 30s NA:SCHEMA/DV-SCHEDULE 30s",
+            //      existing User Roles                     | 'MDR' User Role
+            //      SMETS2              SMETS1              | SMETS2              SMETS1
+            //      Scheduled On-Demand Scheduled On-Demand | Scheduled On-Demand Scheduled On-Demand
+            "4.1.1 NA:SCHEMA 30s       NA:SCHEMA 16s       NA:SCHEMA NA:E2     NA:SCHEMA 24h",
+            "4.2   24h       30s       24h       16s       24h       24h       24h       24h",
+            "4.6.1 24h       30s       24h       16s       24h       24h       24h       24h",
+            "4.6.2 24h       30s       NA:E11    NA:E11    24h       24h       NA:E11    NA:E11",
+            "4.8.1 24h       5600s     24h       16s       24h       24h       24h       24h",
+            "4.8.3 24h       30s       24h       16s       24h       24h       24h       24h",
+            "4.17  24h       30s       NA:E11    NA:E11    24h       24h       NA:E11    NA:E11",
+            "5.1   NA:SCHEMA 24h       NA:SCHEMA 24h       NA:SCHEMA 24h       NA:SCHEMA 24h",
+            "5.2   NA:SCHEMA 24h       NA:SCHEMA 24h       NA:SCHEMA 24h       NA:SCHEMA 24h",
+            "5.3   NA:SCHEMA 24h       NA:SCHEMA 24h       NA:SCHEMA 24h       NA:SCHEMA 24h",
+            "8.2   NA:SCHEMA 30s       NA:SCHEMA 30s       NA:SCHEMA 30s       NA:SCHEMA 30s",
     };
 
     /** srv -> the 8 cells in the report's column order. */

@@ -1,5 +1,6 @@
 package io.duisvalidator.security;
 
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.Validator;
 import io.duisvalidator.internal.batch.Scenario;
@@ -62,7 +63,7 @@ class HostileInputTest {
     static String httpUri;
     static final List<String> accepted = new CopyOnWriteArrayList<>();
 
-    static Validator validator;
+    static CoreValidator validator;
     static ValidationSettings settings;
     /** A sound message the samples context accepts (MDR 4.8.1 on demand). */
     static String sound;
@@ -89,7 +90,7 @@ class HostileInputTest {
         t.start();
 
         Scenario sc = new Scenario(Path.of("samples/trt-values"));
-        validator = Validator.create(Fixtures.RULES, CsvContextLoader.load(sc.context()));
+        validator = CoreValidator.create(Fixtures.RULES, CsvContextLoader.load(sc.context()));
         settings = sc.settings(ValidationSettings.defaults());
         sound = Files.readString(sc.messages().resolve("mdr-4.8.1-smets2-on-demand.xml"));
         assertThat(validator.validate(sound.getBytes(StandardCharsets.UTF_8), settings).outcome())

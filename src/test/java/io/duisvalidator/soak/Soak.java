@@ -1,5 +1,6 @@
 package io.duisvalidator.soak;
 
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.Validator;
 import io.duisvalidator.internal.batch.Scenario;
@@ -39,7 +40,7 @@ public final class Soak {
 
     public Soak(RuleBase rules, Path samples) throws Exception {
         for (Scenario sc : Scenario.find(List.of(samples))) {
-            Validator v = Validator.create(rules, Files.isDirectory(sc.context())
+            CoreValidator v = CoreValidator.create(rules, Files.isDirectory(sc.context())
                     ? CsvContextLoader.load(sc.context()) : io.duisvalidator.context.Context.empty());
             ValidationSettings s = sc.settings(ValidationSettings.defaults());
             try (Stream<Path> files = Files.list(sc.messages())) {

@@ -1,5 +1,6 @@
 package io.duisvalidator.support;
 
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.Validator;
 import io.duisvalidator.context.Appointment;
@@ -81,8 +82,8 @@ public final class Fixtures {
         return b;
     }
 
-    public static Validator validator(Context ctx) {
-        return Validator.create(RULES, ctx);
+    public static CoreValidator validator(Context ctx) {
+        return CoreValidator.create(RULES, ctx);
     }
 
     /** Received at {@link #AT}, purpose BAU, schedule-first reported as a warning so that other rules show. */

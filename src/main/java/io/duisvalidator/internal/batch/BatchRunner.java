@@ -1,7 +1,7 @@
 package io.duisvalidator.internal.batch;
 
 import io.duisvalidator.ValidationSettings;
-import io.duisvalidator.Validator;
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.Decision;
 
 import java.io.IOException;
@@ -23,11 +23,11 @@ import java.util.function.Consumer;
  * flight at any time, so memory stays flat however many files there are. Every file yields exactly one result.
  */
 public final class BatchRunner {
-    private final Validator validator;
+    private final CoreValidator validator;
     private final ValidationSettings settings;
     private final int threads;
 
-    public BatchRunner(Validator validator, ValidationSettings settings, int threads) {
+    public BatchRunner(CoreValidator validator, ValidationSettings settings, int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
         this.validator = validator;
         this.settings = settings;

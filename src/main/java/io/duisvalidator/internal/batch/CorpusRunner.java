@@ -1,7 +1,7 @@
 package io.duisvalidator.internal.batch;
 
 import io.duisvalidator.ValidationSettings;
-import io.duisvalidator.Validator;
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.ContextFormatException;
 import io.duisvalidator.internal.engine.RuleBase;
@@ -33,7 +33,7 @@ public final class CorpusRunner {
     /** Validates every message under {@code inputs} with one context and settings; returns the number of messages. */
     public long run(Context ctx, ValidationSettings settings, List<Path> inputs, Consumer<FileResult> sink)
             throws InterruptedException {
-        return new BatchRunner(Validator.create(rules, ctx, readerOptions), settings, threads)
+        return new BatchRunner(CoreValidator.create(rules, ctx, readerOptions), settings, threads)
                 .run(new InputFiles(inputs), sink);
     }
 

@@ -1,8 +1,9 @@
 package io.duisvalidator.internal.cli;
 
-import io.duisvalidator.internal.facts.ScheduleExecutions;
+import io.duisvalidator.internal.core.CoreValidator;
+import io.duisvalidator.internal.core.CoreValidatorProvider;
+import io.duisvalidator.internal.core.ScheduleExecutions;
 import io.duisvalidator.ValidationSettings;
-import io.duisvalidator.Validator;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.ContextFormatException;
 import io.duisvalidator.context.CsvContextLoader;
@@ -61,7 +62,7 @@ final class ExplainScheduleCommand implements Callable<Integer> {
             System.err.println("duis-validator: context: " + e.getMessage());
             return Exit.USAGE;
         }
-        Validator v = Validator.create(ctx);
+        CoreValidator v = CoreValidator.create(CoreValidatorProvider.rules(), ctx);
         Optional<DuisRequest> r = v.read(Files.readAllBytes(file));
         if (r.isEmpty() || r.get().schedule() == null) {
             System.err.println("duis-validator: " + file + " is not a valid 5.1 Create Schedule request");

@@ -1,7 +1,7 @@
 package io.duisvalidator.internal.cli;
 
 import io.duisvalidator.ValidationSettings;
-import io.duisvalidator.Validator;
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.internal.batch.BatchRunner;
 import io.duisvalidator.internal.batch.ExpectRunner;
 import io.duisvalidator.internal.batch.InputFiles;
@@ -121,7 +121,7 @@ final class ValidateCommand implements Callable<Integer> {
             return usage(err, "context: " + e.getMessage());
         }
         ctx.warnings().forEach(w -> err.println("warning: " + w));
-        Validator validator = Validator.create(rules, ctx, readerOptions);
+        CoreValidator validator = CoreValidator.create(rules, ctx, readerOptions);
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
 
         RunSummary summary = new RunSummary().ruleSet(rules.version())

@@ -103,6 +103,7 @@ public final class Coverage {
 
     public CoverageReport report() {
         MatrixAnalysis.Result matrix = MatrixAnalysis.analyse(rules);
+        Reachability reach = Reachability.of(rules, matrix);
         Set<String> unreachable = matrix.unreachableRequirements();
         List<CoverageReport.RequirementCoverage> rows = new ArrayList<>();
         List<String> never = new ArrayList<>();
@@ -115,7 +116,11 @@ public final class Coverage {
                     List.copyOf(examples.getOrDefault(q.id(), List.of()))));
         }
         List<String> notFired = new TreeSet<>(requirementOfRule.keySet()).stream().filter(id -> !firedRules.contains(id)).toList();
+        List<CoverageReport.RuleNotFired> why = notFired.stream().map(id -> new CoverageReport.RuleNotFired(id,
+                requirementOfRule.get(id), reach.rules().get(id))).toList();
+        List<CoverageGrid> grids = CoverageGrids.of(rules.tables(), rules.version(), rows, reach);
         return new CoverageReport(rules.version(), messages, accepted, rejected, errors, rows, never,
-                List.copyOf(unreachable), notFired, java.util.Collections.unmodifiableMap(new TreeMap<>(unknown)), Traceability.problems(catalogue, rules), matrix);
+                List.copyOf(unreachable), notFired, java.util.Collections.unmodifiableMap(new TreeMap<>(unknown)),
+                Traceability.problems(catalogue, rules), matrix, reach, why, grids);
     }
 }

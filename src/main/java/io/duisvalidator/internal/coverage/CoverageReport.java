@@ -20,12 +20,39 @@ import java.util.Map;
  *                            TRT-DECIDED, PROCESSED), with the number of messages
  * @param traceability        broken links between the catalogue and its encoders (empty when sound)
  * @param matrix              static analysis of the eligibility and TRT tables
+ * @param reachability        what no schema-valid message reaches, and why (requirements and rules)
+ * @param rulesNotFired       the rules never fired, each with the reason it cannot fire, or none when this corpus
+ *                            merely did not exercise it
+ * @param grids               the eligibility matrix and the TRT table as coverage grids (one pair per rule set)
  */
 public record CoverageReport(String ruleSet, long messages, long accepted, long rejected, long errors,
                              List<RequirementCoverage> requirements, List<String> neverExercised,
                              List<String> unreachable, List<String> rulesNeverFired,
                              Map<String, Long> unknownRequirements, List<String> traceability,
-                             MatrixAnalysis.Result matrix) {
+                             MatrixAnalysis.Result matrix, Reachability reachability,
+                             List<RuleNotFired> rulesNotFired, List<CoverageGrid> grids) {
+
+    /**
+     * A rule that fired for no message of the run.
+     *
+     * @param reason why no schema-valid message can fire it (the requirement or schema fact), or null when one could
+     *               and this corpus has none
+     */
+    public record RuleNotFired(String ruleId, String requirement, String reason) {
+        public boolean unreachable() {
+            return reason != null;
+        }
+    }
+
+    /** Rules never fired that no message can fire, with their reasons. */
+    public List<RuleNotFired> rulesUnreachable() {
+        return rulesNotFired.stream().filter(RuleNotFired::unreachable).toList();
+    }
+
+    /** Rules never fired that a message could fire: what a corpus could add. */
+    public List<RuleNotFired> rulesNotExercised() {
+        return rulesNotFired.stream().filter(r -> !r.unreachable()).toList();
+    }
 
     /** Status of a requirement in a run. */
     public enum Status { EXERCISED, NOT_EXERCISED, UNREACHABLE }

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  *
  * <p>"Reachable": a TRT cell is reachable when a message that is valid against the DUIS schema and comes from a User
  * Role eligible for the SRV (for a Scheduled cell: eligible for 5.1 and for the scheduled SRV) takes it. DUIS lets a
- * 5.1 schedule only the SRVs of its schedulable list (the catalogue's SRVs with a DSP body element); the Scheduled
+ * 5.1 schedule only the SRVs of its schedulable list ({@link SchemaFacts#schedulableSrvs()}; the catalogue's SRVs with
+ * a DSP body element must be the same, and the rule generator reads those); the Scheduled
  * cells of any other SRV are {@link Reach#NOT_SCHEDULABLE}: no message reaches them (the schema rejects it first),
  * so they must be N/A, and their requirement is discharged here, not by a message corpus.
  */
@@ -43,9 +44,16 @@ public final class MatrixAnalysis {
         UNREACHABLE
     }
 
-    /** One TRT table cell, how it is reached, and the code its N/A rejects with (null when it decides). */
+    /**
+     * One TRT table cell, how it is reached, the code its N/A rejects with (null when it decides), and why no message
+     * reaches it (null when one does): the requirement or schema fact that makes it so.
+     */
     public record TrtCell(String requirement, String srv, String sender, String smets, String mode, String value,
-                          Reach reach, String code) {}
+                          Reach reach, String code, String reason) {
+        public boolean reachable() {
+            return reach == Reach.DECIDES || reach == Reach.REJECTS;
+        }
+    }
 
     /** What the analysis found; {@link #sound()} when no list of problems has an entry. */
     public record Result(int eligibilityRows, int trtRowCount, List<TrtCell> trtCells, List<String> gaps,
@@ -110,8 +118,19 @@ public final class MatrixAnalysis {
         if (rules != null) rules.rules().values().forEach(i -> ruleById.put(i.ruleId(), i));
 
         List<TrtCell> cells = new ArrayList<>();
+        Set<String> schemaSchedulable = SchemaFacts.schedulableSrvs();
         for (String srv : catalogue.keySet()) {
-            boolean schedulable = !catalogue.get(srv).get("dsp_body_element").isEmpty();
+            boolean withDspBody = !catalogue.get(srv).get("dsp_body_element").isEmpty();
+            if (withDspBody != schemaSchedulable.contains(srv)) {
+                inconsistent.add(withDspBody
+                        ? "srv-catalogue.csv gives SRV " + srv + " a DSP body element, but the schema's "
+                        + SchemaFacts.SCHEDULABLE_TYPE + " does not list it: no 5.1 can schedule it"
+                        : "the schema's " + SchemaFacts.SCHEDULABLE_TYPE + " lists SRV " + srv
+                        + ", but srv-catalogue.csv gives it no DSP body element: its scheduled rules are not generated");
+            }
+        }
+        for (String srv : catalogue.keySet()) {
+            boolean schedulable = schemaSchedulable.contains(srv);
             boolean generationIndependent = "NON_DEVICE".equals(catalogue.get(srv).get("kind")) && !"5.1".equals(srv);
             for (String sender : SENDERS) {
                 List<String> eligibleRoles = roles.stream().filter(ro -> sender.equals(senderOf(ro))
@@ -127,9 +146,17 @@ public final class MatrixAnalysis {
                         }
                         boolean na = "N/A".equals(value);
                         Reach reach;
-                        if ("SCHEDULED".equals(mode) && !schedulable) reach = Reach.NOT_SCHEDULABLE;
-                        else if (("SCHEDULED".equals(mode) ? schedulingRoles : eligibleRoles).isEmpty()) reach = Reach.UNREACHABLE;
-                        else reach = na ? Reach.REJECTS : Reach.DECIDES;
+                        String reason = null;
+                        if ("SCHEDULED".equals(mode) && !schedulable) {
+                            reach = Reach.NOT_SCHEDULABLE;
+                            reason = notSchedulable(srv);
+                        } else if (("SCHEDULED".equals(mode) ? schedulingRoles : eligibleRoles).isEmpty()) {
+                            reach = Reach.UNREACHABLE;
+                            reason = "no " + sender + " User Role is eligible for SRV " + srv
+                                    + ("SCHEDULED".equals(mode) ? " and for 5.1" : "") + " (eligibility.csv)";
+                        } else {
+                            reach = na ? Reach.REJECTS : Reach.DECIDES;
+                        }
                         if (!na && (reach == Reach.NOT_SCHEDULABLE || reach == Reach.UNREACHABLE)) {
                             unreachable.add("trt.csv: " + req + " holds " + value + " s but "
                                     + (reach == Reach.NOT_SCHEDULABLE ? "a 5.1 cannot schedule SRV " + srv
@@ -137,12 +164,12 @@ public final class MatrixAnalysis {
                         }
                         String code = na && reach == Reach.REJECTS ? naCode(trt, srv, sender, g, mode) : null;
                         RuleInfo rule = ruleById.get(req);
-                        if (rules != null && rule == null) {
+                        if (rules != null && rule == null && reach != Reach.NOT_SCHEDULABLE) {
                             inconsistent.add(req + ": no rule of the built rule base encodes this cell");
                         } else if (code != null && rule != null && !code.equals(rule.code())) {
                             inconsistent.add(req + ": N/A rejects with " + rule.code() + ", D-NA-CODE says " + code);
                         }
-                        cells.add(new TrtCell(req, srv, sender, g, mode, value, reach, code));
+                        cells.add(new TrtCell(req, srv, sender, g, mode, value, reach, code, reason));
                     }
                     if (generationIndependent) {
                         String s1 = trt.get(srv + "|" + sender + "|1|ON_DEMAND");
@@ -166,6 +193,12 @@ public final class MatrixAnalysis {
             }
         }
         return new Result(eligRows.size(), trtRows.size(), List.copyOf(cells), gaps, overlaps, unreachable, inconsistent);
+    }
+
+    /** Why no message reaches a Scheduled cell, or a scheduled rule, of an SRV the schema does not let a 5.1 schedule. */
+    public static String notSchedulable(String srv) {
+        return "a 5.1 cannot schedule SRV " + srv + ": the DUIS schema's " + SchemaFacts.SCHEDULABLE_TYPE
+                + " does not list it, so a Create Schedule naming it is DV-SCHEMA before any rule runs";
     }
 
     /** D-NA-CODE and D-5.1-ELIGIBILITY, stated independently of the rule generator. */

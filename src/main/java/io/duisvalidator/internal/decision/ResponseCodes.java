@@ -14,6 +14,8 @@ public final class ResponseCodes {
     public static final String SCHEMA = "DV-SCHEMA";
     public static final String INTERNAL = "DV-INTERNAL";
     public static final String INPUT = "DV-INPUT";
+    /** A context source (User registry, inventory, Registration Data, schedule history) failed or timed out. */
+    public static final String CONTEXT = "DV-CONTEXT";
 
     /** Highest precedence first (docs/codes.md). */
     public static final List<String> PRECEDENCE = List.of(

@@ -80,6 +80,7 @@ public final class RuleBase {
                 choice = RuleModel.Choice.compile("the prebuilt rule model cannot be loaded: " + e, true);
             }
         }
+        CompileRequirements.require(choice.reason(), org.drools.base.util.Drools.getFullVersion());
         if (choice.warn()) LOG.log(System.Logger.Level.WARNING, "rules compiled at start: " + choice.reason());
         return compiled(sources(manifest, tables), tables, name, choice.reason());
     }

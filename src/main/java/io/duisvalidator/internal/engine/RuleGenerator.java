@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Generates the per-cell rules from the tables of {@code rules/tables/} and the templates of {@code rules/templates/}.
@@ -19,7 +21,7 @@ import java.util.TreeMap;
 final class RuleGenerator {
     /** The templates of {@code rules/templates/} that {@link #generate} reads. */
     static final List<String> TEMPLATES = List.of("eligibility.drt", "trt.drt", "srv-catalogue.drt",
-            "scheduled-srv.drt", "device-types.drt");
+            "scheduled-srv.drt", "device-types.drt", "eligibility-scheduled.drt");
 
     private final RuleTables tables;
 
@@ -30,12 +32,16 @@ final class RuleGenerator {
     /** Generated DRL by file name ({@code generated/<template>.drl}). */
     Map<String, String> generate() {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("generated/eligibility.drl", compile("eligibility.drt", tables.rows(RuleTables.ELIGIBILITY)));
-        out.put("generated/trt.drl", compile("trt.drt", trtRows()));
         List<Map<String, String>> catalogue = tables.rows(RuleTables.SRV_CATALOGUE);
+        Set<String> schedulable = schedulableSrvs(catalogue);
+        out.put("generated/eligibility.drl", compile("eligibility.drt", tables.rows(RuleTables.ELIGIBILITY)));
+        // no rule that can never fire (issue 17): the scheduled reading of a cell only for SRVs a 5.1 can schedule
+        out.put("generated/eligibility-scheduled.drl", compile("eligibility-scheduled.drt", tables.rows(RuleTables.ELIGIBILITY)
+                .stream().filter(r -> schedulable.contains(r.get("srv"))).toList()));
+        out.put("generated/trt.drl", compile("trt.drt", trtRows(schedulable)));
         out.put("generated/srv-catalogue.drl", compile("srv-catalogue.drt", catalogueRows(catalogue)));
         out.put("generated/scheduled-srv.drl", compile("scheduled-srv.drt", catalogueRows(catalogue.stream()
-                .filter(r -> !r.get("dsp_body_element").isEmpty()).toList())));
+                .filter(r -> schedulable.contains(r.get("srv"))).toList())));
         out.put("generated/device-types.drl", compile("device-types.drt", deviceTypeRows()));
         return out;
     }
@@ -65,8 +71,19 @@ final class RuleGenerator {
         return out;
     }
 
-    /** The TRT table's rows, each with the requirement id, the pattern it matches and the code of an N/A cell. */
-    private List<Map<String, String>> trtRows() {
+    /** The SRVs a 5.1 can schedule: the catalogue's rows with a DSP body element (DUIS's schedulable list). */
+    static Set<String> schedulableSrvs(List<Map<String, String>> catalogue) {
+        Set<String> out = new TreeSet<>();
+        for (Map<String, String> r : catalogue) if (!r.get("dsp_body_element").isEmpty()) out.add(r.get("srv"));
+        return out;
+    }
+
+    /**
+     * The TRT table's rows, each with the requirement id, the pattern it matches and the code of an N/A cell. A
+     * Scheduled row of an SRV a 5.1 cannot schedule gets no rule: no schema-valid message reaches it (its requirement
+     * is discharged by the schema, see MatrixAnalysis).
+     */
+    private List<Map<String, String>> trtRows(Set<String> schedulable) {
         List<Map<String, String>> rows = tables.rows(RuleTables.TRT);
         List<Map<String, String>> out = new ArrayList<>();
         for (Map<String, String> r : rows) {
@@ -74,6 +91,7 @@ final class RuleGenerator {
             String sender = r.get("sender");
             String smets = r.get("smets");
             String mode = r.get("mode");
+            if ("SCHEDULED".equals(mode) && !schedulable.contains(srv)) continue;
             Map<String, String> m = new HashMap<>();
             m.put("srv", srv);
             m.put("sender", sender);

@@ -99,7 +99,7 @@ public final class FactBuilder {
 
         boolean accessChecked = user != null && ACCESS_ROLES.contains(user.role()) && device != null && side != null
                 && (mode == Mode.ON_DEMAND || mode == Mode.FUTURE_DATED || mode == Mode.SCHEDULE);
-        List<Appointment> appointments = accessChecked ? ctx.registration().forMpan(mpan) : List.of();
+        List<Appointment> appointments = accessChecked ? ctx.appointments(mpan) : List.of();
         LocalDate accessEnds = null;
         if (accessChecked && schedule != null && mpan != null && schedule.startDate() != null
                 && AccessTimeline.covered(appointments, user.role(), user.partyId(), schedule.startDate())) {

@@ -179,7 +179,8 @@ public final class HtmlReport implements ReportWriter {
         w.write("<tr><td>" + name + "</td><td class=\"num\">" + n + "</td></tr>");
     }
 
-    static String esc(String s) {
+    /** Escapes text for HTML element content and double-quoted attributes (null is empty); shared by the html pages. */
+    public static String esc(String s) {
         if (s == null) return "";
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {

@@ -1,5 +1,6 @@
 package io.duisvalidator.internal.batch;
 
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.Validator;
 import io.duisvalidator.Outcome;
 import io.duisvalidator.support.Fixtures;
@@ -34,7 +35,7 @@ class BatchRunnerTest {
 
     @Test
     void unreadable_inputs_are_one_error_each_and_the_run_goes_on(@TempDir Path dir) throws Exception {
-        Validator v = Fixtures.validator(Fixtures.baseContext().build());
+        CoreValidator v = Fixtures.validator(Fixtures.baseContext().build());
         Path good1 = Files.copy(SAMPLE, dir.resolve("a.xml"));
         Path folderNamedXml = Files.createDirectory(dir.resolve("x.xml"));
         Path vanished = dir.resolve("vanished.xml"); // listed, then removed before it is read
@@ -60,7 +61,7 @@ class BatchRunnerTest {
 
     @Test
     void many_files_come_out_once_each_in_input_order_with_a_small_window(@TempDir Path dir) throws Exception {
-        Validator v = Fixtures.validator(Fixtures.baseContext().build());
+        CoreValidator v = Fixtures.validator(Fixtures.baseContext().build());
         List<Path> inputs = new ArrayList<>();
         for (int i = 0; i < 400; i++) inputs.add(i % 7 == 0 ? dir.resolve("missing-" + i + ".xml") : SAMPLE);
         List<FileResult> got = new ArrayList<>();
@@ -84,7 +85,7 @@ class BatchRunnerTest {
     void every_thread_count_gives_one_result_per_input_in_input_order_and_the_same_decisions(@TempDir Path dir)
             throws Exception {
         Scenario sc = new Scenario(Path.of("samples/h313a-supplier-mhhs"));
-        Validator v = Validator.create(Fixtures.RULES, sc.loadContext());
+        CoreValidator v = CoreValidator.create(Fixtures.RULES, sc.loadContext());
         List<Path> inputs = new ArrayList<>();
         try (var s = Files.list(sc.messages())) {
             s.sorted().forEach(inputs::add);
@@ -142,10 +143,7 @@ class BatchRunnerTest {
         Scenario sc = new Scenario(Path.of("samples/h313a-supplier-mhhs"));
         Context loaded = sc.loadContext();
         FailingHistory history = new FailingHistory(loaded.schedules().orElseThrow());
-        Context.Builder b = Context.builder().registration(loaded.registration()).schedules(history);
-        loaded.users().forEach(b::user);
-        loaded.devices().forEach(b::device);
-        Validator v = Validator.create(Fixtures.RULES, b.build());
+        CoreValidator v = CoreValidator.create(Fixtures.RULES, loaded.toBuilder().schedules(history).build());
         var settings = sc.settings(Fixtures.settings());
         List<Path> inputs = new ArrayList<>();
         try (var s = Files.list(sc.messages())) {
@@ -173,10 +171,12 @@ class BatchRunnerTest {
             FileResult f = failing.get(i);
             if (f.decision().outcome() == Outcome.ERROR) {
                 hit++;
-                String expected = kind.equals("out-of-memory") ? "DV-INPUT" : "DV-INTERNAL";
+                // a store that throws is named (DV-CONTEXT); an Error is the validator's own failure
+                String expected = kind.equals("out-of-memory") ? "DV-INPUT" : kind.equals("runtime") ? "DV-CONTEXT" : "DV-INTERNAL";
                 assertThat(f.decision().responseCode()).as(f.file()).isEqualTo(expected);
                 assertThat(f.decision().findings().get(0).message())
                         .contains(kind.equals("out-of-memory") ? "out of memory" : kind.equals("runtime") ? "schedule store offline" : "StackOverflowError");
+                if (kind.equals("runtime")) assertThat(f.decision().findings().get(0).message()).startsWith("schedule history");
             } else {
                 // a request that never asks the history is judged as before
                 assertThat(f.decision()).as(f.file()).isEqualTo(clean.get(i).decision());

@@ -1,5 +1,6 @@
 package io.duisvalidator.internal.coverage;
 
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.Validator;
 import io.duisvalidator.context.Context;
@@ -55,10 +56,40 @@ class TraceabilityTest {
         assertThat(fromTables).hasSize(176);
         Set<String> cellRequirementsInBase = Fixtures.RULES.rules().values().stream().map(RuleInfo::requirement)
                 .filter(q -> q.matches("(ELIG|TRT)-\\d.*")).collect(Collectors.toCollection(TreeSet::new));
+        cellRequirementsInBase.addAll(Traceability.dischargedBySchema(Fixtures.RULES));
         assertThat(cellRequirementsInBase).isEqualTo(fromTables);
         Set<String> cellRequirementsInCatalogue = CATALOGUE.all().stream().map(Requirement::id)
                 .filter(q -> q.matches("(ELIG|TRT)-\\d.*")).collect(Collectors.toCollection(TreeSet::new));
         assertThat(cellRequirementsInCatalogue).isEqualTo(fromTables);
+    }
+
+    /**
+     * Every rule of the built base can fire: each one fires for some schema-valid message, either a message of
+     * samples/ or a header variant of one (another ServiceReference, ServiceReferenceVariant, Command Variant,
+     * originator of the scenario's users, or scheduled SRV), each judged by the full Validator in its scenario, so the
+     * reader (and its schema) has passed it before any rule runs. A generated rule that no such message reaches (a
+     * "scheduled" eligibility rule for an SRV a 5.1 cannot schedule) fails here: it is a defect of the rule base.
+     */
+    @Test
+    void everyRuleOfTheBuiltBaseCanFire() throws Exception {
+        Set<String> fired = HeaderVariants.firedOverSamplesAndVariants(Fixtures.RULES);
+        Set<String> never = new TreeSet<>(Fixtures.RULES.rules().values().stream().map(RuleInfo::ruleId).toList());
+        never.removeAll(fired);
+        assertThat(never).as("rules no schema-valid message fires").isEmpty();
+    }
+
+    /** The requirements no rule encodes because the schema keeps every message out: exactly these 20 N/A cells. */
+    @Test
+    void onlyTheScheduledCellsOfSrvsA51CannotScheduleAreDischargedByTheSchema() {
+        Set<String> expected = new TreeSet<>();
+        for (String srv : List.of("4.1.1", "5.1", "5.2", "5.3", "8.2")) {
+            for (String s : List.of("EXISTING", "MDR")) for (String g : List.of("1", "2")) expected.add("TRT-" + srv + "-" + s + "-S" + g + "-SCHEDULED");
+        }
+        assertThat(Traceability.dischargedBySchema(Fixtures.RULES)).isEqualTo(expected);
+        Set<String> encoded = Traceability.rulesByRequirement(Fixtures.RULES).keySet();
+        assertThat(expected).noneMatch(encoded::contains);
+        assertThat(Fixtures.RULES.rules().values()).extracting(RuleInfo::ruleId)
+                .noneMatch(id -> id.matches("ELIG-(4\\.1\\.1|5\\.[123]|8\\.2)-[A-Z]+-SCHED"));
     }
 
     @Test
@@ -76,14 +107,14 @@ class TraceabilityTest {
 
     @Test
     void theReaderEncodesItsRequirementsInItsFindings() throws Exception {
-        Validator v = Validator.create(Fixtures.RULES, Context.empty());
+        CoreValidator v = CoreValidator.create(Fixtures.RULES, Context.empty());
         Decision notXml = v.validate("<not-xml".getBytes(StandardCharsets.UTF_8), ValidationSettings.defaults());
-        assertThat(notXml.findings()).extracting(f -> f.requirement()).containsExactly(Validator.WELL_FORMED_REQUIREMENT);
+        assertThat(notXml.findings()).extracting(f -> f.requirement()).containsExactly(CoreValidator.WELL_FORMED_REQUIREMENT);
         Decision badSchema = v.validate(Files.readAllBytes(Path.of("samples/response-codes/messages/dv-schema-missing-command-variant.xml")),
                 ValidationSettings.defaults());
-        assertThat(badSchema.findings()).extracting(f -> f.requirement()).containsExactly(Validator.SCHEMA_REQUIREMENT);
+        assertThat(badSchema.findings()).extracting(f -> f.requirement()).containsExactly(CoreValidator.SCHEMA_REQUIREMENT);
         assertThat(CATALOGUE.all()).filteredOn(q -> Requirement.BY_READER.equals(q.encodedBy()))
-                .extracting(Requirement::id).containsExactlyInAnyOrderElementsOf(Validator.READER_REQUIREMENTS);
+                .extracting(Requirement::id).containsExactlyInAnyOrderElementsOf(CoreValidator.READER_REQUIREMENTS);
     }
 
     // The check itself, on a catalogue or reader set with something removed (the rule and table experiments are in
@@ -108,7 +139,7 @@ class TraceabilityTest {
 
     @Test
     void aReaderRequirementTheReaderNoLongerEncodesIsFound() {
-        assertThat(Traceability.problems(CATALOGUE, Fixtures.RULES, Set.of(Validator.WELL_FORMED_REQUIREMENT)))
+        assertThat(Traceability.problems(CATALOGUE, Fixtures.RULES, Set.of(CoreValidator.WELL_FORMED_REQUIREMENT)))
                 .containsExactly("requirement MSG-SCHEMA is said to be encoded by the reader, which does not encode it");
     }
 }

@@ -1,5 +1,6 @@
 package io.duisvalidator.internal.engine;
 
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.Validator;
 import io.duisvalidator.context.Role;
 import io.duisvalidator.Decision;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each check of the validator core on both sides of its boundary. */
 class CoreChecksTest {
-    private final Validator validator = Fixtures.validator(Fixtures.baseContext().build());
+    private final CoreValidator validator = Fixtures.validator(Fixtures.baseContext().build());
 
     private Decision judge(Requests.Builder b) {
         return validator.validate(b.build(), Fixtures.settings());
@@ -230,10 +231,16 @@ class CoreChecksTest {
             assertThat(d.mode()).isEqualTo("SCHEDULE");
         }
 
+        /**
+         * A 5.1 naming 4.1.1 is DV-SCHEMA at the reader (samples/schedules-5.1/mdr-5.1-4.1.1-not-schedulable.xml), so
+         * no rule is generated for the Scheduled cells of SRVs a 5.1 cannot schedule (issue 17). Built past the reader,
+         * such a request still fails closed: no TRT cell decides it.
+         */
         @Test
-        void scheduling411IsDvScheduleForAnEligibleRole() {
+        void scheduling411PastTheReaderFailsClosed() {
             Decision d = judge(Requests.request(USER.get(Role.IS), "5.1", ESME_S2).schedules("4.1.1", "2027-02-01", null));
-            assertThat(d.responseCode()).isEqualTo("DV-SCHEDULE");
+            assertThat(d.accepted()).isFalse();
+            assertThat(d.responseCode()).isEqualTo("DV-INTERNAL");
         }
     }
 

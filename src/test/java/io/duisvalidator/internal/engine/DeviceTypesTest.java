@@ -1,7 +1,7 @@
 package io.duisvalidator.internal.engine;
 
 import io.duisvalidator.Decision;
-import io.duisvalidator.Validator;
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.context.Appointment;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.Device;
@@ -34,7 +34,7 @@ class DeviceTypesTest {
         return String.format("00-11-22-33-44-66-02-%02X", Transcription.DEVICE_TYPES.indexOf(type) + 1);
     }
 
-    private final Validator validator;
+    private final CoreValidator validator;
 
     DeviceTypesTest() {
         Context.Builder b = Fixtures.bareContext();

@@ -1,7 +1,7 @@
 package io.duisvalidator.internal.engine;
 
 import io.duisvalidator.Decision;
-import io.duisvalidator.Validator;
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.context.Role;
 import io.duisvalidator.reference.Transcription;
 import io.duisvalidator.reference.Transcription.Sender;
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * eligible role's request takes the On-Demand cell of the TRT table: its TRT, or the code of its N/A.
  */
 class EligibilityMatrixTest {
-    private final Validator validator = Fixtures.validator(Fixtures.baseContext().build());
+    private final CoreValidator validator = Fixtures.validator(Fixtures.baseContext().build());
 
     @TestFactory
     List<DynamicTest> everyCell() {

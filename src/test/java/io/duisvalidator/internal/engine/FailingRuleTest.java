@@ -1,5 +1,6 @@
 package io.duisvalidator.internal.engine;
 
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.Validator;
 import io.duisvalidator.Decision;
 import io.duisvalidator.Outcome;
@@ -93,6 +94,6 @@ class FailingRuleTest {
         RuleBase failing = RuleBase.loadWith(Map.of("test-failing.drl", FAILING));
         assertThat(failing.rules().values()).extracting(RuleInfo::ruleId).contains("TEST-FAILS-RUNTIME", "TEST-FAILS-STACK");
         assertThat(failing.rules()).hasSize(Fixtures.RULES.rules().size() + 2);
-        assertThat(Validator.create(failing, Fixtures.baseContext().build()).ruleBase().origin()).startsWith("compiled at start");
+        assertThat(CoreValidator.create(failing, Fixtures.baseContext().build()).ruleBase().origin()).startsWith("compiled at start");
     }
 }

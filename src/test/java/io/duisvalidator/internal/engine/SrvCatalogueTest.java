@@ -1,7 +1,7 @@
 package io.duisvalidator.internal.engine;
 
 import io.duisvalidator.Decision;
-import io.duisvalidator.Validator;
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.context.Appointment;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.Role;
@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for all eleven), appointed on every ESME MPAN unless the test says otherwise.
  */
 class SrvCatalogueTest {
-    private final Validator validator = Fixtures.validator(Fixtures.baseContext().build());
+    private final CoreValidator validator = Fixtures.validator(Fixtures.baseContext().build());
 
     /** The MDR's device for an SRV: SMETS1 for 4.1.1 (N/A to an MDR on SMETS2), else SMETS2. */
     private static String device(String srv) {

@@ -1,7 +1,7 @@
 package io.duisvalidator.internal.engine;
 
 import io.duisvalidator.Decision;
-import io.duisvalidator.Validator;
+import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.context.Role;
 import io.duisvalidator.reference.Transcription;
 import io.duisvalidator.reference.Transcription.Sender;
@@ -23,11 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * MDR x SMETS2 / SMETS1 x Scheduled / On-Demand), checked through the whole validator against the hand
  * {@link Transcription}, never against rules/tables/trt.csv. The "existing User Roles" columns are checked for every
  * eligible existing role. A value cell must give that TRT (an On-Demand cell as {@code trtSeconds}, a Scheduled cell as
- * the {@code scheduledTrtSeconds} of a 5.1 scheduling the SRV); an N/A cell must reject with its exact code (E2, E11,
- * DV-SCHEDULE), and a Scheduled cell of an SRV DUIS cannot schedule with DV-SCHEMA when it comes as XML.
+ * the {@code scheduledTrtSeconds} of a 5.1 scheduling the SRV); an N/A cell must reject with its exact code (E2, E11),
+ * and a Scheduled cell of an SRV DUIS cannot schedule with DV-SCHEMA when it comes as XML (built in code, past the
+ * schema: DV-INTERNAL, D-NO-UNREACHABLE-RULE).
  */
 class TrtTableTest {
-    private final Validator validator = Fixtures.validator(Fixtures.baseContext().build());
+    private final CoreValidator validator = Fixtures.validator(Fixtures.baseContext().build());
 
     @TestFactory
     List<DynamicTest> everyCell() {

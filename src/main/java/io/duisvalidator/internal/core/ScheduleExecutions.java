@@ -1,11 +1,12 @@
-package io.duisvalidator.internal.facts;
+package io.duisvalidator.internal.core;
 
 import io.duisvalidator.ValidationSettings;
-import io.duisvalidator.Validator;
 
 import io.duisvalidator.Decision;
 import io.duisvalidator.Finding;
 import io.duisvalidator.Severity;
+import io.duisvalidator.internal.facts.CreateScheduleBody;
+import io.duisvalidator.internal.facts.DuisRequest;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class ScheduleExecutions {
      * @param from first date to list (null: the schedule's start date)
      * @param to   last date to list (null: the schedule's end date, or one year after {@code from} when open-ended)
      */
-    public static List<ExecutionCheck> explain(Validator validator, DuisRequest createSchedule, LocalDate from,
+    public static List<ExecutionCheck> explain(CoreValidator validator, DuisRequest createSchedule, LocalDate from,
                                                LocalDate to, ValidationSettings settings) {
         CreateScheduleBody s = Objects.requireNonNull(createSchedule.schedule(), "not a 5.1 Create Schedule");
         LocalDate first = from == null || from.isBefore(s.startDate()) ? s.startDate() : from;

@@ -1,0 +1,163 @@
+package io.duisvalidator.internal.core;
+
+import io.duisvalidator.Decision;
+import io.duisvalidator.Finding;
+import io.duisvalidator.ReaderOptions;
+import io.duisvalidator.Severity;
+import io.duisvalidator.ValidationSettings;
+import io.duisvalidator.Validator;
+import io.duisvalidator.context.Context;
+import io.duisvalidator.context.ContextLookupException;
+import io.duisvalidator.internal.decision.DecisionMaker;
+import io.duisvalidator.internal.decision.ResponseCodes;
+import io.duisvalidator.internal.engine.Findings;
+import io.duisvalidator.internal.engine.RuleBase;
+import io.duisvalidator.internal.facts.DuisRequest;
+import io.duisvalidator.internal.facts.FactBuilder;
+import io.duisvalidator.internal.facts.RequestFact;
+import io.duisvalidator.internal.xml.DuisReader;
+import io.duisvalidator.internal.xml.ReadResult;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The implementation of {@link Validator}, and the bridge through which the library's own tools (command line,
+ * batch, coverage, monitor) reach what the API does not show: the {@link RuleBase}, a request read without being
+ * judged, the decision for an unreadable input. Read, build facts, evaluate, decide: one way through.
+ */
+public final class CoreValidator implements Validator {
+    /** Requirement encoded by the XML reader (not by a rule): the message is well-formed DUIS XML (DV-XML). */
+    public static final String WELL_FORMED_REQUIREMENT = "MSG-WELL-FORMED";
+    /** Requirement encoded by the XML reader (not by a rule): the message is valid against the schema (DV-SCHEMA). */
+    public static final String SCHEMA_REQUIREMENT = "MSG-SCHEMA";
+    /** Every requirement the reader encodes; rules/requirements.csv lists them with {@code encoded_by=reader}. */
+    public static final Set<String> READER_REQUIREMENTS = Set.of(WELL_FORMED_REQUIREMENT, SCHEMA_REQUIREMENT);
+
+    private final RuleBase rules;
+    private final AtomicReference<Context> context;
+    private final FactBuilder facts;
+    private final Clock clock;
+    private final DuisReader reader;
+
+    private CoreValidator(RuleBase rules, Context context, ReaderOptions readerOptions, Clock clock) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.context = new AtomicReference<>(Objects.requireNonNull(context, "context"));
+        this.clock = clock;
+        this.facts = new FactBuilder(rules.tables());
+        this.reader = new DuisReader(readerOptions);
+    }
+
+    /** A validator over a rule base already built (building it is the expensive part). */
+    public static CoreValidator create(RuleBase rules, Context context) {
+        return create(rules, context, ReaderOptions.defaults());
+    }
+
+    /** A validator with its own reader limits or an extra schema to check messages against. */
+    public static CoreValidator create(RuleBase rules, Context context, ReaderOptions readerOptions) {
+        return new CoreValidator(rules, context, readerOptions, Clock.systemUTC());
+    }
+
+    /** The library's implementation behind a {@link Validator} the API built. */
+    public static CoreValidator of(Validator v) {
+        if (v instanceof CoreValidator c) return c;
+        throw new IllegalArgumentException("not a validator of this library: " + v.getClass().getName());
+    }
+
+    @Override
+    public Decision validate(byte[] message, ValidationSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        ReadResult read;
+        try {
+            read = reader.read(message == null ? new byte[0] : message);
+        } catch (RuntimeException | StackOverflowError e) {
+            return DecisionMaker.error(DecisionMaker.Header.UNKNOWN, ResponseCodes.INTERNAL,
+                    "The reader failed on this message: " + e, rules.version());
+        }
+        if (read instanceof ReadResult.Ok ok) return validate(ok.request(), settings);
+        if (read instanceof ReadResult.Rejected rej) {
+            DuisRequest partial = rej.request();
+            Finding f = new Finding(rej.code(), Severity.ERROR, "READ-" + rej.reason().name(),
+                    rej.code().equals(ResponseCodes.XML) ? WELL_FORMED_REQUIREMENT : SCHEMA_REQUIREMENT,
+                    rej.code().equals(ResponseCodes.XML) ? "DUIS s2: a Service Request is a well-formed DUIS XML document"
+                            : "DUIS XML schema (project schema xsd/duis-mp162.xsd)", rej.message());
+            return DecisionMaker.decide(header(partial, null), List.of(f), Map.of(), null, null, false, List.of(),
+                    rules.version());
+        }
+        return DecisionMaker.error(header(read.request(), null), ResponseCodes.INTERNAL,
+                "The reader failed on this message: " + read.message(), rules.version());
+    }
+
+    /** Judges a request that has already been read, against the current context. */
+    public Decision validate(DuisRequest request, ValidationSettings settings) {
+        return validate(request, settings, context.get());
+    }
+
+    private Decision validate(DuisRequest request, ValidationSettings settings, Context ctx) {
+        Objects.requireNonNull(settings, "settings");
+        DecisionMaker.Header header = header(request, null);
+        try {
+            Instant at = settings.receivedAt() != null ? settings.receivedAt() : clock.instant();
+            List<Object> f = facts.facts(request, ctx, settings, at);
+            RequestFact rf = (RequestFact) f.get(0);
+            header = header(request, rf);
+            Findings found = rules.evaluate(f);
+            boolean trtRequired = rf.isMp162Srv() && rf.getRole() != null;
+            return DecisionMaker.decide(header, found.findings(), Map.of("DV-H3.13A", settings.h313aSeverity()),
+                    found.trtSeconds(), found.scheduledTrtSeconds(), trtRequired, found.firedRules(), rules.version());
+        } catch (ContextLookupException e) {
+            return DecisionMaker.error(header, ResponseCodes.CONTEXT, e.getMessage(), rules.version());
+        } catch (RuntimeException | StackOverflowError e) {
+            return DecisionMaker.error(header, ResponseCodes.INTERNAL,
+                    "The validator failed on this request: " + e, rules.version());
+        }
+    }
+
+    /** Reads a message without judging it: the request, or empty when the message is not a valid DUIS request. */
+    public Optional<DuisRequest> read(byte[] message) {
+        try {
+            ReadResult r = reader.read(message == null ? new byte[0] : message);
+            return r instanceof ReadResult.Ok ok ? Optional.of(ok.request()) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The decision for an input that could not be read at all (e.g. a file that vanished). */
+    public Decision unreadable(String message) {
+        return DecisionMaker.error(DecisionMaker.Header.UNKNOWN, ResponseCodes.INPUT, message, rules.version());
+    }
+
+    /** The rule base this validator evaluates. */
+    public RuleBase ruleBase() { return rules; }
+
+    /** Largest message accepted, in bytes (larger ones are DV-XML). */
+    public int maxMessageBytes() { return reader.options().maxMessageBytes(); }
+
+    @Override
+    public Context context() { return context.get(); }
+
+    @Override
+    public Context replaceContext(Context next) {
+        return context.getAndSet(Objects.requireNonNull(next, "context"));
+    }
+
+    @Override
+    public ReaderOptions readerOptions() { return reader.options(); }
+
+    @Override
+    public String ruleSet() { return rules.version(); }
+
+    private static DecisionMaker.Header header(DuisRequest r, RequestFact f) {
+        if (r == null) return DecisionMaker.Header.UNKNOWN;
+        return new DecisionMaker.Header(r.requestId(), r.originatorId(), f == null ? null : f.getRole(),
+                r.serviceReferenceVariant(), f == null ? null : f.getMode().name(),
+                r.schedule() == null ? null : r.schedule().scheduledSrv(), f != null && f.isScheduledSrvInMp162Set());
+    }
+}
