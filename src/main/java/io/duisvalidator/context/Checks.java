@@ -59,7 +59,7 @@ final class Checks {
         if (v == null) return null;
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
-            if (Character.isISOControl(c)) {
+            if (Character.isISOControl(c) || CsvBounds.bidiControl(c)) { // C0, C1, DEL, bidirectional controls (issue 14)
                 throw refuse(field, String.format(Locale.ROOT, "contains a control character (U+%04X) at position %d", (int) c, i + 1));
             }
         }

@@ -66,7 +66,8 @@ public final class CsvContextLoader {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         // Values are trimmed here, not by the parser, so that line breaks inside quoted values can be counted.
-        try (Reader r = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
+        if (!Files.isRegularFile(file)) throw new ContextFormatException(file, 0, 0, "not a regular file");
+        try (Reader r = new java.io.BufferedReader(CsvBounds.capped(new java.io.InputStreamReader(Files.newInputStream(file), decoder)), 1 << 16);
              CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                      .setAllowMissingColumnNames(true).setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
                      .setIgnoreEmptyLines(true).get().parse(r)) {
@@ -97,6 +98,7 @@ public final class CsvContextLoader {
                     rec = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
                     if (e.getCause() instanceof CharacterCodingException) throw notUtf8(file);
+                    if (e.getCause() instanceof CsvBounds.LineTooLong l) throw l.error(file);
                     String why = clean(e);
                     java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(startline (\\d+)\\) ?").matcher(why);
                     long line = m.find() ? Long.parseLong(m.group(1)) : p.getCurrentLineNumber() + 1;
@@ -108,13 +110,20 @@ public final class CsvContextLoader {
                             "expected " + names.size() + " columns, found " + rec.size());
                 }
                 String[] v = new String[idx.length];
-                for (int i = 0; i < idx.length; i++) v[i] = rec.get(idx[i]).trim();
+                for (int i = 0; i < idx.length; i++) {
+                    v[i] = rec.get(idx[i]).trim();
+                    String bad = CsvBounds.valueProblem(v[i]);
+                    if (bad != null) throw new ContextFormatException(file, line, idx[i] + 1, bad);
+                }
                 row.accept(new Row(file, line, v, idx));
             }
         } catch (CharacterCodingException e) {
             throw notUtf8(file);
+        } catch (CsvBounds.LineTooLong e) {
+            throw e.error(file);
         } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             if (e.getCause() instanceof CharacterCodingException) throw notUtf8(file);
+            if (e.getCause() instanceof CsvBounds.LineTooLong l) throw l.error(file);
             throw new ContextFormatException(file, 1, 0, "not a readable CSV file: " + clean(e));
         } catch (IOException e) {
             throw new ContextFormatException(file, 0, 0, "cannot read: " + e.getMessage());
@@ -139,28 +148,11 @@ public final class CsvContextLoader {
         return m.replaceAll("\\s+", " ");
     }
 
-    /** Where the first byte that is not UTF-8 is (read again: this is the error path only). */
+    /** Where the first byte that is not UTF-8 is (read again, as a stream: this is the error path only). */
     private static ContextFormatException notUtf8(Path file) {
         try {
-            byte[] b = Files.readAllBytes(file);
-            var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(b);
-            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(b.length + 1);
-            if (!decoder.decode(in, out, true).isError()) return new ContextFormatException(file, 0, 0, "not UTF-8 text");
-            int bad = in.position();
-            long line = 1;
-            int column = 1;
-            for (int i = 0; i < bad; i++) {
-                if (b[i] == '\n') {
-                    line++;
-                    column = 1;
-                } else if ((b[i] & 0xC0) != 0x80) {
-                    column++;
-                }
-            }
-            return new ContextFormatException(file, line, column,
-                    String.format("not UTF-8 text (byte 0x%02X)", b[bad] & 0xFF));
+            ContextFormatException e = CsvBounds.notUtf8(file);
+            return e != null ? e : new ContextFormatException(file, 0, 0, "not UTF-8 text");
         } catch (IOException e) {
             return new ContextFormatException(file, 0, 0, "not UTF-8 text");
         }
@@ -286,7 +278,12 @@ public final class CsvContextLoader {
             try {
                 return check.apply(value(i));
             } catch (IllegalArgumentException e) {
-                throw error(i, e.getMessage());
+                String m = e.getMessage();
+                String v = value(i);
+                if (v.length() > CsvBounds.ECHO_LIMIT) {
+                    m = m.replace(v, CsvBounds.shortened(v)); // a long value echoed short
+                }
+                throw error(i, m);
             }
         }
 
@@ -295,7 +292,9 @@ public final class CsvContextLoader {
         }
 
         String eui(int i) throws ContextFormatException {
-            return check(i, v -> Checks.eui64(null, v));
+            String n = check(i, v -> Checks.eui64(null, v));
+            values[i] = n; // normalised, so that a repeat in another case is a repeat
+            return n;
         }
 
         String mpan(int i) throws ContextFormatException {

@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,12 +27,22 @@ public final class BatchRunner {
     private final CoreValidator validator;
     private final ValidationSettings settings;
     private final int threads;
+    private Set<Object> excluded = Set.of();
 
     public BatchRunner(CoreValidator validator, ValidationSettings settings, int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
         this.validator = validator;
         this.settings = settings;
         this.threads = threads;
+    }
+
+    /**
+     * Files never judged, by {@link BasicFileAttributes#fileKey()}: the run's own outputs, however an input reaches
+     * them (a link inside an input folder); each is one error result instead.
+     */
+    public BatchRunner excluding(Set<Object> fileKeys) {
+        excluded = Set.copyOf(fileKeys);
+        return this;
     }
 
     /** Validates every file, calling {@code sink} once per file in input order; returns the number of files. */
@@ -71,12 +82,15 @@ public final class BatchRunner {
         String name = p.toString();
         Decision d;
         try {
+            if (!excluded.isEmpty() && excluded.contains(Files.readAttributes(p, BasicFileAttributes.class).fileKey())) {
+                throw new IOException(p + " is an output of this run (its report): not judged");
+            }
             d = validator.validate(readLimited(p, validator.maxMessageBytes()), settings);
         } catch (ChangedWhileReading e) {
             d = validator.unreadable(e.getMessage());
         } catch (IOException e) {
-            d = validator.unreadable("cannot read " + name + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            d = validator.unreadable("cannot read " + name + ": " + (e.getClass() == IOException.class ? ""
+                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " ")) + (e.getMessage() == null ? "" : e.getMessage()));
         } catch (OutOfMemoryError e) {
             d = validator.unreadable("out of memory while processing " + name);
         } catch (RuntimeException | StackOverflowError e) {
@@ -98,6 +112,7 @@ public final class BatchRunner {
     /** {@link #readLimited(Path, int)} with a step run between the first look at the file and the read (tests). */
     static byte[] readLimited(Path p, int limit, Runnable betweenLookAndRead) throws IOException {
         BasicFileAttributes before = Files.readAttributes(p, BasicFileAttributes.class);
+        notOpened(p, before);
         betweenLookAndRead.run();
         byte[] bytes;
         try (InputStream in = Files.newInputStream(p)) {
@@ -112,6 +127,24 @@ public final class BatchRunner {
                     + " then " + after.lastModifiedTime() + "): judge it again once it is complete");
         }
         return bytes;
+    }
+
+    /**
+     * Refuses, without opening it, what is not a regular file: a FIFO, socket or device (or a link to one: opening
+     * /dev/stdin or a FIFO would wait forever), and a folder that could not be searched (passed on by {@link InputFiles}).
+     */
+    private static void notOpened(Path p, BasicFileAttributes a) throws IOException {
+        if (a.isRegularFile()) return;
+        if (a.isDirectory()) {
+            try (var s = Files.newDirectoryStream(p)) {
+                s.iterator().hasNext();
+            } catch (IOException | RuntimeException e) {
+                throw new IOException("a folder that cannot be searched: " + p + ": " + (e.getMessage() == null ? e : e.getMessage()));
+            }
+            throw new IOException(p + " is a folder, not a message file");
+        }
+        throw new IOException(p + " is not a regular file (" + (a.isOther() ? "a FIFO, socket or device" : "a link")
+                + "): not opened");
     }
 
     /** A file that was written, replaced or truncated while it was being read. */

@@ -1,5 +1,6 @@
 package io.duisvalidator.internal.batch;
 
+import io.duisvalidator.internal.text.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duisvalidator.ValidationSettings;
@@ -88,11 +89,11 @@ public final class ExpectRunner {
         for (ScenarioResult r : results) {
             messages += r.messages();
             if (r.differences().isEmpty()) {
-                out.println("ok   " + r.scenario().dir() + " (" + r.messages() + " messages)");
+                out.println(Printable.text("ok   " + r.scenario().dir() + " (" + r.messages() + " messages)"));
             } else {
                 failed++;
-                out.println("FAIL " + r.scenario().dir() + " (" + r.messages() + " messages, " + r.differences().size() + " differences)");
-                r.differences().forEach(d -> out.println("     " + d));
+                out.println(Printable.text("FAIL " + r.scenario().dir() + " (" + r.messages() + " messages, " + r.differences().size() + " differences)"));
+                r.differences().forEach(d -> out.println("     " + Printable.text(String.valueOf(d))));
             }
         }
         out.println(results.size() + " scenarios, " + messages + " messages: " + (results.size() - failed)

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -46,6 +47,19 @@ public final class InputFiles implements Iterable<Path> {
         return new Walker(roots);
     }
 
+    /**
+     * Whether a child that is not named like a message is walked: a folder (not a link to one) is, and so is an entry
+     * that cannot be looked at (search permission, a path over the system's limit): it then becomes an input whose
+     * failure is reported, rather than being skipped in silence.
+     */
+    private static boolean lookAt(Path c) {
+        try {
+            return Files.readAttributes(c, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory();
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
     private static final class Walker extends PathWalk {
         /** Paths still to visit; a root given by the user is followed even through a link, a child folder is not. */
         private final Deque<Entry> pending = new ArrayDeque<>();
@@ -71,7 +85,7 @@ public final class InputFiles implements Iterable<Path> {
                     children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
                     for (int i = children.size() - 1; i >= 0; i--) {
                         Path c = children.get(i);
-                        if (Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS) || isXml(c)) pending.addFirst(new Entry(c, false));
+                        if (isXml(c) || lookAt(c)) pending.addFirst(new Entry(c, false));
                     }
                 } else {
                     return p;

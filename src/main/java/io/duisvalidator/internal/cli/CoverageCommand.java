@@ -1,11 +1,9 @@
 package io.duisvalidator.internal.cli;
 
 import io.duisvalidator.ValidationSettings;
-import io.duisvalidator.internal.batch.CorpusRunner;
 import io.duisvalidator.internal.batch.Scenario;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.ContextFormatException;
-import io.duisvalidator.context.CsvContextLoader;
 import io.duisvalidator.internal.coverage.Coverage;
 import io.duisvalidator.internal.coverage.CoverageReport;
 import io.duisvalidator.internal.coverage.CoverageWriter;
@@ -27,17 +25,23 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code coverage}: which requirements of rules/requirements.csv a corpus exercises, on which side. */
-@Command(name = "coverage", mixinStandardHelpOptions = true,
+@Command(name = "coverage", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:report written (and, with --threshold, at least COUNT requirements exercised)",
+                "1:fewer than --threshold COUNT requirements exercised", "2:usage error",
+                "3:out of memory"},
         description = "Run a corpus and report, per requirement of the rule set (rules/requirements.csv), how many "
                 + "messages exercised it, accepted and rejected, with examples; the requirements never exercised; the "
                 + "rules never fired; and the static analysis of the eligibility and TRT tables. PATHs are scenario "
                 + "folders (each with its own context and scenario.properties) or, with --context, message files/folders.")
 final class CoverageCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "PATH")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "scenario folders (or folders holding them); with "
+            + "--context or --empty-context, .xml message files or folders searched recursively for *.xml")
     List<Path> paths;
 
-    @Option(names = "--context", paramLabel = "DIR", description = "context folder for plain message paths (PATHs are then not searched for scenario folders)")
-    Path context;
+    /** For plain message PATHs (which are then not searched for scenario folders). */
+    @Mixin
+    ContextOption contextOption;
 
     @Mixin
     SettingsOptions settingsOptions;
@@ -51,13 +55,13 @@ final class CoverageCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write the report here (default: standard output)")
     Path out;
 
-    @Option(names = "--threshold", paramLabel = "N", description = "exit 1 when fewer than N requirements are exercised, listing the missing ones")
+    @Option(names = "--threshold", paramLabel = "COUNT", description = "a number of requirements: exit 1 when fewer than COUNT are exercised, listing the missing ones")
     Integer threshold;
 
     @Option(names = "--schema", paramLabel = "FILE", description = "also validate each message against this XSD")
     Path schema;
 
-    @Option(names = "--threads", paramLabel = "N", description = "validation threads (default: the number of cores)")
+    @Option(names = "--threads", paramLabel = "N", description = "validation threads, 1 to " + ValidateCommand.MAX_THREADS + " (default: the number of cores)")
     Integer threads;
 
     @Override
@@ -68,7 +72,7 @@ final class CoverageCommand implements Callable<Integer> {
         if (schema != null && !Files.isRegularFile(schema)) return usage(err, "no such schema file: " + schema);
         if (threshold != null && threshold < 0) return usage(err, "--threshold is a number of requirements, 0 or more");
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1) return usage(err, "--threads must be at least 1");
+        if (n < 1 || n > ValidateCommand.MAX_THREADS) return usage(err, "--threads must be between 1 and " + ValidateCommand.MAX_THREADS);
         ValidationSettings settings;
         try {
             settings = h313aOption.apply(settingsOptions.settings());
@@ -78,12 +82,17 @@ final class CoverageCommand implements Callable<Integer> {
         RuleBase rules = RuleBase.load();
         ReaderOptions readerOptions = schema == null ? ReaderOptions.defaults() : ReaderOptions.defaults().withExtraSchema(schema);
         Coverage coverage = new Coverage(rules);
-        List<Scenario> scenarios = CorpusRunner.scenarios(paths, context);
+        List<Scenario> scenarios;
+        try {
+            scenarios = contextOption.scenarios(paths);
+        } catch (ContextOption.Usage e) {
+            return usage(err, e.getMessage());
+        }
         try {
             if (!scenarios.isEmpty()) {
                 coverage.scenarios(scenarios, settings, readerOptions, n);
             } else {
-                Context ctx = context == null ? Context.empty() : CsvContextLoader.load(context);
+                Context ctx = contextOption.load();
                 coverage.messages(paths, ctx, settings, readerOptions, n);
             }
         } catch (ContextFormatException e) {
@@ -99,7 +108,7 @@ final class CoverageCommand implements Callable<Integer> {
             CoverageWriter.write(report, format, w);
         }
         if (threshold != null && report.exercisedCount() < threshold) {
-            err.println("duis-validator: " + report.exercisedCount() + " requirements exercised, fewer than the threshold "
+            Messages.error(err, report.exercisedCount() + " requirements exercised, fewer than the threshold "
                     + threshold + "; never exercised (" + report.neverExercised().size() + "): "
                     + String.join(" ", report.neverExercised()));
             return Exit.REJECTED;
@@ -108,7 +117,6 @@ final class CoverageCommand implements Callable<Integer> {
     }
 
     private static int usage(PrintStream err, String message) {
-        err.println("duis-validator: " + message);
-        return Exit.USAGE;
+        return Messages.usage(err, message);
     }
 }

@@ -6,12 +6,15 @@ import io.duisvalidator.internal.core.ScheduleExecutions;
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.ContextFormatException;
-import io.duisvalidator.context.CsvContextLoader;
 import io.duisvalidator.internal.facts.DuisRequest;
+import io.duisvalidator.internal.text.Printable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -21,20 +24,28 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code explain-schedule}: each execution date of a 5.1 and whether access control passes on it. */
-@Command(name = "explain-schedule", mixinStandardHelpOptions = true,
-        description = "For a 5.1 Create Schedule message, list each execution date in a range and whether access "
-                + "control (Registration Data) passes on it: when will the schedule start failing?")
+@Command(name = "explain-schedule", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"For a 5.1 Create Schedule message, list each execution date in a range and whether access "
+                + "control (Registration Data) passes on it: when will the schedule start failing?",
+                "Dates are YYYY-MM-DD (London settlement days). At most " + ExplainScheduleCommand.MAX_EXECUTIONS
+                        + " executions are checked in one go; give --from and --to to look further."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:access control passes on every execution checked", "1:it fails on at least one",
+                "2:usage error (not a 5.1 Create Schedule, bad date, bad context)", "3:out of memory"})
 final class ExplainScheduleCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "a 5.1 Create Schedule request")
+    /** Execution dates checked in one go: 27 years of a daily schedule. */
+    static final int MAX_EXECUTIONS = 10_000;
+
+    @Parameters(paramLabel = "FILE", description = "a 5.1 Create Schedule request (.xml)")
     Path file;
 
-    @Option(names = "--context", paramLabel = "DIR", description = "context folder (users.csv, inventory.csv, registration.csv)")
-    Path context;
+    @Mixin
+    ContextOption contextOption;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "first date (default: the schedule's start)")
+    @Option(names = "--from", paramLabel = "DATE", description = "first date, YYYY-MM-DD (default: the schedule's start)")
     String from;
 
-    @Option(names = "--to", paramLabel = "DATE", description = "last date (default: the schedule's end, or a year)")
+    @Option(names = "--to", paramLabel = "DATE", description = "last date, YYYY-MM-DD (default: the schedule's end, or a year after the first date)")
     String to;
 
     @Option(names = "--all", description = "list every date, not only the changes between passing and failing")
@@ -42,45 +53,66 @@ final class ExplainScheduleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintStream err = System.err;
         LocalDate f;
         LocalDate t;
         try {
-            f = from == null ? null : LocalDate.parse(from);
-            t = to == null ? null : LocalDate.parse(to);
+            f = date(from, "--from");
+            t = date(to, "--to");
         } catch (DateTimeParseException e) {
-            System.err.println("duis-validator: dates are YYYY-MM-DD");
-            return Exit.USAGE;
+            return Messages.usage(err, e.getMessage());
         }
-        if (!Files.isRegularFile(file)) {
-            System.err.println("duis-validator: no such file: " + file);
-            return Exit.USAGE;
-        }
+        if (!Files.isRegularFile(file)) return Messages.usage(err, "no such file: " + file + " (or not a regular file)");
+        String contextProblem = contextOption.problem(true);
+        if (contextProblem != null) return Messages.usage(err, contextProblem);
         Context ctx;
         try {
-            ctx = context == null ? Context.empty() : CsvContextLoader.load(context);
+            ctx = contextOption.load();
         } catch (ContextFormatException e) {
-            System.err.println("duis-validator: context: " + e.getMessage());
-            return Exit.USAGE;
+            return Messages.usage(err, "context: " + e.getMessage());
         }
         CoreValidator v = CoreValidator.create(CoreValidatorProvider.rules(), ctx);
-        Optional<DuisRequest> r = v.read(Files.readAllBytes(file));
-        if (r.isEmpty() || r.get().schedule() == null) {
-            System.err.println("duis-validator: " + file + " is not a valid 5.1 Create Schedule request");
-            return Exit.USAGE;
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(v.maxMessageBytes() + 1);
         }
-        List<ScheduleExecutions.ExecutionCheck> checks = ScheduleExecutions.explain(v, r.get(), f, t, ValidationSettings.defaults());
+        Optional<DuisRequest> r = v.read(bytes);
+        if (r.isEmpty() || r.get().schedule() == null) {
+            return Messages.usage(err, file + " is not a valid 5.1 Create Schedule request");
+        }
+        List<ScheduleExecutions.ExecutionCheck> checks = ScheduleExecutions.explain(v, r.get(), f, t,
+                ValidationSettings.defaults(), MAX_EXECUTIONS + 1);
+        boolean stopped = checks.size() > MAX_EXECUTIONS;
+        if (stopped) checks = checks.subList(0, MAX_EXECUTIONS);
         Boolean previous = null;
         LocalDate firstFailure = null;
         for (ScheduleExecutions.ExecutionCheck c : checks) {
             if (!c.passes() && firstFailure == null) firstFailure = c.date();
             if (all || previous == null || previous != c.passes()) {
-                System.out.println(c.date() + " " + (c.passes() ? "passes" : "FAILS  " + c.reason()));
+                System.out.println(Printable.text(c.date() + " " + (c.passes() ? "passes" : "FAILS  " + c.reason())));
             }
             previous = c.passes();
         }
         System.out.println(checks.size() + " executions from " + (checks.isEmpty() ? "-" : checks.get(0).date()) + " to "
                 + (checks.isEmpty() ? "-" : checks.get(checks.size() - 1).date()) + ": "
                 + (firstFailure == null ? "access control passes on every one" : "first failing execution " + firstFailure));
+        if (stopped) {
+            System.out.println("stopped after " + MAX_EXECUTIONS + " executions; the schedule goes on after "
+                    + checks.get(checks.size() - 1).date() + ": give --from and --to to look further");
+        }
         return firstFailure == null ? Exit.ACCEPTED : Exit.REJECTED;
+    }
+
+    /** A date YYYY-MM-DD with a four-digit year, or null when not given. */
+    private static LocalDate date(String s, String option) {
+        if (s == null) return null;
+        if (!s.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+            throw new DateTimeParseException(option + " is not a date YYYY-MM-DD: " + Printable.echo(s), s, 0);
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new DateTimeParseException(option + " is not a date YYYY-MM-DD: " + Printable.echo(s), s, 0);
+        }
     }
 }

@@ -5,7 +5,6 @@ import io.duisvalidator.internal.batch.CorpusRunner;
 import io.duisvalidator.internal.batch.Scenario;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.ContextFormatException;
-import io.duisvalidator.context.CsvContextLoader;
 import io.duisvalidator.Severity;
 import io.duisvalidator.internal.engine.RuleBase;
 import io.duisvalidator.internal.monitor.ComplianceMonitor;
@@ -31,23 +30,28 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code monitor}: SEC H3.13A on-demand versus scheduled MHHS collection per User and SRV. */
-@Command(name = "monitor", mixinStandardHelpOptions = true,
+@Command(name = "monitor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:no period flagged", "1:at least one period flagged (share above --threshold, or a rise above --rise)",
+                "2:usage error", "3:out of memory"},
         description = "Report per User and SRV, over the whole corpus and per period, the MHHS requests made by schedule "
                 + "and on demand (SEC H3.13A), and flag the periods whose on-demand share passes a threshold or rises "
                 + "above the User's own baseline. PATHs are scenario folders (each with its own context and receipt date) "
-                + "or message files/folders used with --context.")
+                + "or message files/folders used with --context or --empty-context.")
 final class MonitorCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "PATH")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "scenario folders (or folders holding them); with "
+            + "--context or --empty-context, .xml message files or folders searched recursively for *.xml")
     List<Path> paths;
 
-    @Option(names = "--context", paramLabel = "DIR", description = "context folder for plain message paths (schedules.csv and executions.csv give the history)")
-    Path context;
+    /** For plain message PATHs (which are then not searched for scenario folders). */
+    @Mixin
+    ContextOption contextOption;
 
     @Mixin
     SettingsOptions settingsOptions;
 
     @Option(names = "--threshold", paramLabel = "SHARE", defaultValue = "0.10",
-            description = "flag a period whose on-demand share (on demand / (on demand + scheduled executions)) is above this (default: ${DEFAULT-VALUE}; see docs/schedule-first.md)")
+            description = "a share from 0 to 1: flag a period whose on-demand share (on demand / (on demand + scheduled executions)) is above it (default: ${DEFAULT-VALUE}; see docs/schedule-first.md)")
     double threshold;
 
     @Option(names = "--period", paramLabel = "day|week|month", defaultValue = "week",
@@ -89,7 +93,12 @@ final class MonitorCommand implements Callable<Integer> {
         Instant optionAt = settings.receivedAt();
         Instant runAt = Instant.now();
         RuleBase rules = RuleBase.load();
-        List<Scenario> scenarios = CorpusRunner.scenarios(paths, context);
+        List<Scenario> scenarios;
+        try {
+            scenarios = contextOption.scenarios(paths);
+        } catch (ContextOption.Usage e) {
+            return usage(err, e.getMessage());
+        }
         ComplianceMonitor monitor = new ComplianceMonitor(p.get()).dating(optionAt, runAt, !scenarios.isEmpty());
         int threads = Runtime.getRuntime().availableProcessors();
         CorpusRunner runner = new CorpusRunner(rules, ReaderOptions.defaults(), threads);
@@ -106,7 +115,7 @@ final class MonitorCommand implements Callable<Integer> {
                             ctx -> ctx.schedules().ifPresent(monitor::addHistory), r -> monitor.add(r.decision(), at, source));
                 }
             } else {
-                Context ctx = context == null ? Context.empty() : CsvContextLoader.load(context);
+                Context ctx = contextOption.load();
                 ctx.schedules().ifPresent(monitor::addHistory);
                 runner.run(ctx, settings.at(fallbackAt), paths, r -> monitor.add(r.decision(), fallbackAt, fallback));
             }
@@ -129,7 +138,6 @@ final class MonitorCommand implements Callable<Integer> {
     }
 
     private static int usage(PrintStream err, String message) {
-        err.println("duis-validator: " + message);
-        return Exit.USAGE;
+        return Messages.usage(err, message);
     }
 }

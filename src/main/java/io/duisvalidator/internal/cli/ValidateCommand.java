@@ -8,7 +8,6 @@ import io.duisvalidator.internal.batch.InputFiles;
 import io.duisvalidator.internal.batch.Scenario;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.ContextFormatException;
-import io.duisvalidator.context.CsvContextLoader;
 import io.duisvalidator.internal.engine.RuleBase;
 import io.duisvalidator.internal.batch.FileResult;
 import io.duisvalidator.internal.report.HtmlReport;
@@ -16,6 +15,8 @@ import io.duisvalidator.internal.report.JsonlReport;
 import io.duisvalidator.internal.report.JunitReport;
 import io.duisvalidator.internal.report.ResponseFiles;
 import io.duisvalidator.internal.report.ResumePoint;
+import io.duisvalidator.internal.report.RunLock;
+import io.duisvalidator.internal.text.Printable;
 import io.duisvalidator.internal.report.SarifReport;
 import io.duisvalidator.internal.report.ReportWriter;
 import io.duisvalidator.internal.report.RunSummary;
@@ -33,6 +34,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.nio.file.Files;
@@ -40,20 +42,28 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.Callable;
 
 /** {@code validate [options] PATH...} as the command-line contract fixes it. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Validate DUIS request files (or folders of them) and report a decision per message.")
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Validate DUIS request files (or folders of them) and report a decision per message.",
+                "The outputs (--out, --responses) are never an input, a context file or inside an input folder, and "
+                        + "are locked for the run (docs/batch.md)."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:every message accepted", "1:at least one message rejected",
+                "2:usage error (also: an output is in use by another run, or would replace an input)",
+                "3:at least one input could not be read or processed, or out of memory"})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = ".xml files, or folders searched recursively for *.xml")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = ".xml files, or folders searched recursively for *.xml (any case), in sorted path order")
     List<Path> paths;
 
-    @Option(names = "--context", paramLabel = "DIR", description = "folder with users.csv, inventory.csv, registration.csv, schedules.csv, executions.csv")
-    Path context;
+    @Mixin
+    ContextOption contextOption;
 
     @Mixin
     SettingsOptions settingsOptions;
@@ -64,7 +74,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "jsonl, text, junit, sarif, html (default: ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "write the report here (default: standard output)")
+    @Option(names = "--out", paramLabel = "FILE", description = "write the report here (default: standard output); locked for the run")
     Path out;
 
     @Option(names = "--schema", paramLabel = "FILE", description = "also validate each message against this XSD (e.g. an official DUIS schema)")
@@ -73,13 +83,13 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--expect", description = "regression mode: PATHs hold scenario folders; compare with their expected.jsonl")
     boolean expect;
 
-    @Option(names = "--threads", paramLabel = "N", description = "validation threads (default: the number of cores)")
+    @Option(names = "--threads", paramLabel = "N", description = "validation threads, 1 to " + MAX_THREADS + " (default: the number of cores)")
     Integer threads;
 
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
-    @Option(names = "--responses", paramLabel = "DIR", description = "also write the DUIS Response acknowledgement of each message to this folder")
+    @Option(names = "--responses", paramLabel = "DIR", description = "also write the DUIS Response acknowledgement of each message to this folder (outside the inputs; locked for the run)")
     Path responses;
 
     @Option(names = "--resume", description = "continue an interrupted run: keep the complete results already in --out "
@@ -87,6 +97,12 @@ final class ValidateCommand implements Callable<Integer> {
     boolean resume;
 
     private static final List<String> FORMATS = List.of("jsonl", "text", "junit", "sarif", "html");
+
+    /** Most validation threads a run takes (more would only cost memory: the work is bound by the cores). */
+    static final int MAX_THREADS = 256;
+
+    /** Run once the outputs are locked, before anything is read (tests: hold a run there). */
+    static volatile Runnable whileLocked = () -> { };
 
     @Override
     public Integer call() throws Exception {
@@ -97,17 +113,51 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (IOException e) {
             return usage(err, e.getMessage());
         }
-        if (!FORMATS.contains(format)) return usage(err, "unknown --format " + format + " " + FORMATS);
-        if (responses != null && Files.exists(responses) && !Files.isDirectory(responses)) {
-            return usage(err, "--responses is not a folder: " + responses);
-        }
+        if (!FORMATS.contains(format)) return usage(err, "unknown --format " + Printable.echo(format) + " " + FORMATS);
         for (Path p : paths) if (!Files.exists(p)) return usage(err, "no such file or folder: " + p);
         if (schema != null && !Files.isRegularFile(schema)) return usage(err, "no such schema file: " + schema);
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1) return usage(err, "--threads must be at least 1");
+        if (n < 1 || n > MAX_THREADS) return usage(err, "--threads must be between 1 and " + MAX_THREADS);
         if (resume && expect) return usage(err, "--resume does not apply to --expect");
         if (resume && (out == null || !format.equals("jsonl"))) return usage(err, "--resume needs --format jsonl and --out FILE");
+        String contextProblem = expect ? (contextOption.given() ? "--expect takes each scenario's own context: no --context" : null)
+                : contextOption.problem(true);
+        if (contextProblem != null) return usage(err, contextProblem);
+        String outputs = OutputTargets.problem(out, responses, paths, contextOption.dir, schema);
+        if (outputs != null) return usage(err, outputs);
+        try (Locks locks = new Locks()) {
+            try {
+                if (out != null) locks.add(RunLock.acquire(RunLock.forReport(out), out));
+                if (responses != null) {
+                    Files.createDirectories(responses);
+                    locks.add(RunLock.acquire(responses.getFileName() == null ? RunLock.forFolder(responses)
+                            : RunLock.forReport(responses), responses));
+                }
+            } catch (RunLock.Held e) {
+                return usage(err, e.getMessage());
+            } catch (IOException e) {
+                return usage(err, "cannot lock the outputs: " + Messages.describe(e));
+            }
+            whileLocked.run();
+            return locked(settings, n, err);
+        }
+    }
 
+    /** The locks of a run's outputs, released together. */
+    private static final class Locks implements AutoCloseable {
+        private final List<RunLock> held = new ArrayList<>();
+
+        void add(RunLock l) {
+            held.add(l);
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (RunLock l : held) l.close();
+        }
+    }
+
+    private int locked(ValidationSettings settings, int n, PrintStream err) throws Exception {
         long t0 = System.nanoTime();
         RuleBase rules = RuleBase.load();
         ReaderOptions readerOptions = schema == null ? ReaderOptions.defaults() : ReaderOptions.defaults().withExtraSchema(schema);
@@ -116,11 +166,11 @@ final class ValidateCommand implements Callable<Integer> {
 
         Context ctx;
         try {
-            ctx = context == null ? Context.empty() : CsvContextLoader.load(context);
+            ctx = contextOption.load();
         } catch (ContextFormatException e) {
             return usage(err, "context: " + e.getMessage());
         }
-        ctx.warnings().forEach(w -> err.println("warning: " + w));
+        ctx.warnings().forEach(w -> Messages.warning(err, w));
         CoreValidator validator = CoreValidator.create(rules, ctx, readerOptions);
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
 
@@ -133,21 +183,23 @@ final class ValidateCommand implements Callable<Integer> {
             } catch (ResumePoint.CannotResume e) {
                 return usage(err, e.getMessage());
             }
-            err.println("resume: " + from.kept() + " results kept from " + out
-                    + (from.droppedBytes() == 0 ? "" : " (an incomplete last line of " + from.droppedBytes() + " bytes was cut)"));
+            err.println(Printable.text("resume: " + from.kept() + " results kept from " + out
+                    + (from.droppedBytes() == 0 ? "" : " (an incomplete last line of " + from.droppedBytes() + " bytes was cut)")));
         }
         Iterable<Path> inputs = from == null ? new InputFiles(paths) : from.remaining(new InputFiles(paths));
         OutputStream os = open(from != null);
         List<ReportWriter> writers = new ArrayList<>();
         // the response file first: a result line in the report then means its response is in place too
-        if (responses != null) writers.add(new ResponseFiles(responses, settings.receivedAt()));
+        ResponseFiles responseFiles = responses == null ? null : new ResponseFiles(responses, settings.receivedAt());
         writers.add(writer(os, rules));
-        Run run = new Run(ReportWriter.all(writers), os, summary);
+        Run run = new Run(responseFiles, validator, ReportWriter.all(writers), os, summary);
         Thread hook = new Thread(run::interrupted, "duis-validator-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (Progress progress = quiet ? Progress.none() : Progress.start(InputFiles.count(inputs), err, Duration.ofSeconds(5))) {
             run.start();
-            new BatchRunner(validator, settings, n).run(inputs, r -> run.accept(r, progress));
+            Object reportKey = out == null ? null : Files.readAttributes(out, BasicFileAttributes.class).fileKey();
+            new BatchRunner(validator, settings, n).excluding(reportKey == null ? Set.of() : Set.of(reportKey))
+                    .run(inputs, r -> run.accept(r, progress));
         } finally {
             run.finish();
             try {
@@ -157,7 +209,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         if (from != null && from.notAmongInputs() > 0) {
-            err.println("warning: resume: " + from.notAmongInputs() + " results kept in " + out
+            Messages.warning(err, "resume: " + from.notAmongInputs() + " results kept in " + out
                     + " name files that are no longer among the inputs");
         }
         return summary.exitStatus();
@@ -170,13 +222,17 @@ final class ValidateCommand implements Callable<Integer> {
      * and closes the report: the output holds complete lines (and, for junit, sarif and html, a whole document).
      */
     private static final class Run {
+        private final ResponseFiles responses;
+        private final CoreValidator validator;
         private final ReportWriter report;
         private final OutputStream os;
         private final RunSummary summary;
         private long t0;
         private boolean closed;
 
-        Run(ReportWriter report, OutputStream os, RunSummary summary) {
+        Run(ResponseFiles responses, CoreValidator validator, ReportWriter report, OutputStream os, RunSummary summary) {
+            this.responses = responses;
+            this.validator = validator;
             this.report = report;
             this.os = os;
             this.summary = summary;
@@ -188,6 +244,16 @@ final class ValidateCommand implements Callable<Integer> {
 
         synchronized void accept(FileResult r, Progress progress) {
             if (closed) throw new CancellationException("interrupted: the report is closed");
+            if (responses != null) {
+                // the response first: a result line in the report then means its response is in place too; a
+                // response that cannot be written is that message's error, and the run goes on
+                try {
+                    responses.write(r);
+                } catch (IOException | RuntimeException e) {
+                    r = new FileResult(r.file(), r.index(), validator.unreadable("judged " + r.decision().responseCode()
+                            + ", but its response could not be written: " + Messages.describe(e)));
+                }
+            }
             summary.add(r);
             try {
                 report.write(r);
@@ -230,7 +296,7 @@ final class ValidateCommand implements Callable<Integer> {
                 return usage(err, sc.dir() + ": context: " + e.getMessage());
             }
         }
-        PrintStream o = out == null ? System.out : new PrintStream(Files.newOutputStream(out), true, "UTF-8");
+        PrintStream o = out == null ? System.out : new PrintStream(Files.newOutputStream(out), true, StandardCharsets.UTF_8);
         runner.report(results, o);
         o.flush();
         return results.stream().allMatch(r -> r.differences().isEmpty()) ? Exit.ACCEPTED : Exit.REJECTED;
@@ -261,7 +327,6 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private static int usage(PrintStream err, String message) {
-        err.println("duis-validator: " + message);
-        return Exit.USAGE;
+        return Messages.usage(err, message);
     }
 }

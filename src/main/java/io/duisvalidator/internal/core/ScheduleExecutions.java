@@ -33,6 +33,16 @@ public final class ScheduleExecutions {
      */
     public static List<ExecutionCheck> explain(CoreValidator validator, DuisRequest createSchedule, LocalDate from,
                                                LocalDate to, ValidationSettings settings) {
+        return explain(validator, createSchedule, from, to, settings, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@link #explain(CoreValidator, DuisRequest, LocalDate, LocalDate, ValidationSettings)}, stopping after {@code limit}
+     * execution dates (a schedule may run to 9999-12-31: millions of dates): the caller sees from the size of the
+     * list whether it stopped.
+     */
+    public static List<ExecutionCheck> explain(CoreValidator validator, DuisRequest createSchedule, LocalDate from,
+                                               LocalDate to, ValidationSettings settings, int limit) {
         CreateScheduleBody s = Objects.requireNonNull(createSchedule.schedule(), "not a 5.1 Create Schedule");
         LocalDate first = from == null || from.isBefore(s.startDate()) ? s.startDate() : from;
         LocalDate last = to != null ? to : s.endDate() != null ? s.endDate() : first.plusYears(1);
@@ -41,6 +51,7 @@ public final class ScheduleExecutions {
         int n = 0;
         for (LocalDate d = s.startDate(); !d.isAfter(last); d = next(s.startDate(), s.frequency(), ++n)) {
             if (d.isBefore(first)) continue;
+            if (out.size() == limit) break;
             Decision dec = validator.validate(startingOn(createSchedule, d), settings);
             Finding e4 = dec.findings().stream()
                     .filter(f -> f.code().equals(ACCESS_CODE) && f.severity() == Severity.ERROR).findFirst().orElse(null);

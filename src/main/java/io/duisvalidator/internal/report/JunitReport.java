@@ -4,6 +4,7 @@ import io.duisvalidator.internal.batch.FileResult;
 import io.duisvalidator.Decision;
 import io.duisvalidator.Finding;
 import io.duisvalidator.Outcome;
+import io.duisvalidator.internal.text.Printable;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -45,14 +46,14 @@ public final class JunitReport implements ReportWriter {
         try {
             cases.writeCharacters("    ");
             cases.writeStartElement("testcase");
-            cases.writeAttribute("classname", p.getParent() == null ? "." : p.getParent().toString());
-            cases.writeAttribute("name", String.valueOf(p.getFileName()));
+            cases.writeAttribute("classname", Printable.xml(p.getParent() == null ? "." : p.getParent().toString()));
+            cases.writeAttribute("name", Printable.xml(String.valueOf(p.getFileName())));
             if (d.outcome() != Outcome.ACCEPTED) {
                 cases.writeCharacters("\n      ");
                 cases.writeStartElement(d.outcome() == Outcome.REJECTED ? "failure" : "error");
-                cases.writeAttribute("type", d.responseCode());
+                cases.writeAttribute("type", Printable.xml(d.responseCode()));
                 Finding first = d.findings().isEmpty() ? null : d.findings().get(0);
-                cases.writeAttribute("message", d.responseCode() + (first == null ? "" : " " + first.ruleId() + ": " + first.message()));
+                cases.writeAttribute("message", Printable.xml(d.responseCode() + (first == null ? "" : " " + first.ruleId() + ": " + first.message())));
                 cases.writeCharacters(describe(d));
                 cases.writeEndElement();
                 cases.writeCharacters("\n    ");
@@ -79,7 +80,7 @@ public final class JunitReport implements ReportWriter {
             sb.append(f.severity()).append(' ').append(f.code()).append(' ').append(f.ruleId()).append(": ")
                     .append(f.message()).append(" [").append(f.reference()).append("]\n");
         }
-        return sb.toString();
+        return Printable.xml(sb.toString());
     }
 
     @Override
@@ -132,7 +133,7 @@ public final class JunitReport implements ReportWriter {
         w.writeCharacters("\n      ");
         w.writeEmptyElement("property");
         w.writeAttribute("name", name);
-        w.writeAttribute("value", value == null ? "" : value);
+        w.writeAttribute("value", value == null ? "" : Printable.xml(value));
     }
 
     @Override

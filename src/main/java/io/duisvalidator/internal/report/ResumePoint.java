@@ -6,15 +6,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duisvalidator.internal.batch.PathWalk;
 import io.duisvalidator.Outcome;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -56,8 +61,15 @@ public final class ResumePoint {
         void add(Outcome outcome, String responseCode, String srv);
     }
 
+    /** A report line longer than this is not one this tool wrote (findings echo values shortened). */
+    public static final int MAX_LINE_BYTES = 4 << 20;
+    /** How every result line starts ({@link JsonlReport}): a cut last line must be the start of one. */
+    private static final byte[] LINE_START = "{\"file\":\"".getBytes(StandardCharsets.US_ASCII);
+
     /**
-     * Opens the report of an interrupted run: cuts an incomplete last line, checks every complete line and counts it.
+     * Opens the report of an interrupted run: checks, reading only, that every complete line is a result of this
+     * rule set and that what follows the last line feed could be the start of one; counts the complete lines; and only
+     * then cuts that incomplete last line. A file that is not such a report is refused and left exactly as it was.
      * A report that does not exist is a run that has not started: nothing is kept.
      *
      * @param ruleSet the rule set of this run; a report written by another is refused (its results would be mixed)
@@ -65,24 +77,72 @@ public final class ResumePoint {
     public static ResumePoint open(Path report, String ruleSet, Tally tally) throws CannotResume, IOException {
         if (!Files.exists(report)) return new ResumePoint(report, 0, 0);
         if (!Files.isRegularFile(report)) throw new CannotResume("cannot resume: " + report + " is not a file");
-        long dropped = cutIncompleteLastLine(report);
         long n = 0;
-        try (BufferedReader r = Files.newBufferedReader(report, StandardCharsets.UTF_8)) {
-            for (String line; (line = r.readLine()) != null; ) {
+        long size;
+        byte[] tail;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(report), 1 << 16)) {
+            LineBuffer line = new LineBuffer();
+            for (int b; (b = in.read()) >= 0; ) {
+                if (b != '\n') {
+                    if (!line.add((byte) b)) {
+                        throw new CannotResume("cannot resume from " + report + ": line " + (n + 1) + " is longer than "
+                                + MAX_LINE_BYTES + " bytes: not a line of validate --format jsonl");
+                    }
+                    continue;
+                }
                 n++;
-                JsonNode node = result(line, report, n);
+                String text = line.text();
+                if (text == null) throw notAResult(report, n, "not UTF-8 text");
+                JsonNode node = result(text, report, n);
                 String set = node.path("ruleSet").asText(null);
                 if (ruleSet != null && !ruleSet.equals(set)) {
                     throw new CannotResume("cannot resume from " + report + ": line " + n + " was judged by rule set "
                             + set + ", this run uses " + ruleSet + " (start a new report)");
                 }
-                tally.add(Outcome.valueOf(node.get("outcome").asText()), node.path("responseCode").asText(null),
+                tally.add(Outcome.valueOf(node.get("outcome").asText()), node.get("responseCode").asText(),
                         node.path("srv").asText(null));
+                line.clear();
             }
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new CannotResume("cannot resume from " + report + ": not UTF-8 text after line " + n);
+            tail = line.bytes();
         }
+        for (int i = 0; i < Math.min(tail.length, LINE_START.length); i++) {
+            if (tail[i] != LINE_START[i]) {
+                throw new CannotResume("cannot resume from " + report + ": what follows line " + n + " (" + tail.length
+                        + " bytes without a line feed) is not the start of a result line; was it written by validate --format jsonl?");
+            }
+        }
+        long dropped = cutIncompleteLastLine(report);
         return new ResumePoint(report, n, dropped);
+    }
+
+    /** The bytes of one line, bounded; decoded strictly as UTF-8. */
+    private static final class LineBuffer {
+        private byte[] buf = new byte[8192];
+        private int len;
+
+        boolean add(byte b) {
+            if (len == MAX_LINE_BYTES) return false;
+            if (len == buf.length) buf = Arrays.copyOf(buf, Math.min(MAX_LINE_BYTES, buf.length * 2));
+            buf[len++] = b;
+            return true;
+        }
+
+        String text() {
+            try {
+                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(buf, 0, len)).toString();
+            } catch (CharacterCodingException e) {
+                return null;
+            }
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(buf, len);
+        }
+
+        void clear() {
+            len = 0;
+        }
     }
 
     /** A line of a jsonl report: an object with a file and an outcome; anything else is refused. */
@@ -96,8 +156,11 @@ public final class ResumePoint {
         if (node == null || !node.isObject()) throw notAResult(report, n, "not a JSON object");
         if (!node.path("file").isTextual()) throw notAResult(report, n, "no \"file\"");
         String outcome = node.path("outcome").asText("");
-        for (Outcome o : Outcome.values()) if (o.name().equals(outcome)) return node;
-        throw notAResult(report, n, "no valid \"outcome\"");
+        boolean known = false;
+        for (Outcome o : Outcome.values()) known |= o.name().equals(outcome);
+        if (!known) throw notAResult(report, n, "no valid \"outcome\"");
+        if (!node.path("responseCode").isTextual()) throw notAResult(report, n, "no \"responseCode\"");
+        return node;
     }
 
     private static CannotResume notAResult(Path report, long n, String why) {

@@ -11,6 +11,11 @@ import io.duisvalidator.internal.engine.RuleInfo;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,7 +63,7 @@ public final class SarifReport implements ReportWriter {
             gen.writeStartObject();
             gen.writeObjectFieldStart("physicalLocation");
             gen.writeObjectFieldStart("artifactLocation");
-            gen.writeStringField("uri", r.file().replace('\\', '/'));
+            gen.writeStringField("uri", uri(r.file()));
             gen.writeEndObject();
             gen.writeEndObject();
             gen.writeEndObject();
@@ -77,6 +82,24 @@ public final class SarifReport implements ReportWriter {
             gen.writeRaw('\n');
         }
         gen.flush();
+    }
+
+    /**
+     * The message file as a URI: {@code file:} for an absolute path, a relative reference otherwise, every character
+     * a URI cannot hold percent-encoded as UTF-8 (by {@link URI}'s own quoting), so that decoding gives the name back.
+     */
+    static String uri(String file) {
+        try {
+            Path p = Path.of(file);
+            if (p.isAbsolute()) return p.toUri().toASCIIString();
+            String u = new URI(null, null, file, null).toASCIIString();
+            // a colon before the first slash would read as a scheme
+            int slash = u.indexOf('/');
+            String first = slash < 0 ? u : u.substring(0, slash);
+            return first.indexOf(':') < 0 ? u : first.replace(":", "%3A") + (slash < 0 ? "" : u.substring(slash));
+        } catch (URISyntaxException | RuntimeException e) {
+            return URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20");
+        }
     }
 
     private static String level(Severity s) {

@@ -5,6 +5,7 @@ import io.duisvalidator.Decision;
 import io.duisvalidator.Finding;
 import io.duisvalidator.Outcome;
 import io.duisvalidator.Severity;
+import io.duisvalidator.internal.text.Printable;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,8 +29,8 @@ public final class TextReport implements ReportWriter {
         if (d.outcome() == Outcome.ACCEPTED) return;
         Finding first = d.findings().stream().filter(f -> f.severity() == Severity.ERROR
                 && f.code().equals(d.responseCode())).findFirst().orElse(null);
-        out.println(r.file() + ": " + d.responseCode() + " " + (first == null ? "-" : first.ruleId()) + " "
-                + (first == null ? "" : first.message()));
+        out.println(Printable.text(r.file() + ": " + d.responseCode() + " " + (first == null ? "-" : first.ruleId()) + " "
+                + (first == null ? "" : first.message())));
         out.flush();
     }
 
@@ -43,7 +44,7 @@ public final class TextReport implements ReportWriter {
             for (Map.Entry<String, Long> e : s.byCode().entrySet()) sb.append(' ').append(e.getKey()).append('=').append(e.getValue());
             out.println(sb);
         }
-        out.println("rule set: " + s.ruleSet());
+        out.println("rule set: " + Printable.text(s.ruleSet()));
         out.printf(Locale.ROOT, "loaded in %d ms (%s); validated in %.3f s (%.0f messages/s)%n", s.loadMillis(),
                 s.rulesPrebuilt() ? "prebuilt rule model" : "rules compiled at start", s.validateNanos() / 1e9, s.rate());
         out.flush();

@@ -99,8 +99,10 @@ public final class DuisReader {
                 return new ReadResult.Rejected(ReadResult.Reason.EMPTY, "empty message", -1, -1, null);
             }
             if (message.length > options.maxMessageBytes()) {
-                return new ReadResult.Rejected(ReadResult.Reason.TOO_LARGE, "message of " + message.length
-                        + " bytes exceeds the limit of " + options.maxMessageBytes() + " bytes", -1, -1, null);
+                // a batch reads one byte past the limit, not the whole file: then its size is not known here
+                return new ReadResult.Rejected(ReadResult.Reason.TOO_LARGE, "message over the limit of "
+                        + options.maxMessageBytes() + " bytes" + (message.length > options.maxMessageBytes() + 1
+                        ? " (" + message.length + " bytes)" : ""), -1, -1, null);
             }
             String encoding = Utf8Only.problem(message);
             if (encoding != null) {

@@ -3,6 +3,7 @@ package io.duisvalidator.internal.xml;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.Locator;
+import org.xml.sax.ext.Locator2;
 import org.xml.sax.SAXException;
 import org.xml.sax.ext.LexicalHandler;
 
@@ -103,6 +104,11 @@ final class GuardHandler implements ContentHandler, LexicalHandler {
         }
         switch (depth) {
             case 1 -> {
+                // DUIS is XML 1.0: 1.1 admits control characters (ESC, BEL) into values that reach reports
+                if (locator instanceof Locator2 l2 && l2.getXMLVersion() != null && !"1.0".equals(l2.getXMLVersion())) {
+                    throw reject(ReadResult.Reason.XML_VERSION, "XML " + l2.getXMLVersion()
+                            + " document: DUIS messages are XML 1.0");
+                }
                 if (!"Request".equals(localName)) {
                     throw reject(ReadResult.Reason.WRONG_ROOT,
                             "root element is '" + qName + "', expected sr:Request in namespace " + Names.SR);

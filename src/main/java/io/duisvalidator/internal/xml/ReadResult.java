@@ -57,6 +57,8 @@ public sealed interface ReadResult permits ReadResult.Ok, ReadResult.Rejected, R
         TOO_LARGE(Code.DV_XML),
         NOT_WELL_FORMED(Code.DV_XML),
         BAD_ENCODING(Code.DV_XML),
+        /** An XML version other than 1.0 (DUIS is XML 1.0). */
+        XML_VERSION(Code.DV_XML),
         DOCTYPE(Code.DV_XML),
         TOO_DEEP(Code.DV_XML),
         LIMIT_EXCEEDED(Code.DV_XML),

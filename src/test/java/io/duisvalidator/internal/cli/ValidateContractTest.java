@@ -51,8 +51,8 @@ class ValidateContractTest {
         Files.copy(accepted, ok.resolve("a.xml"));
         assertThat(Main.run("validate", "--quiet", "--context", ctx, "--at", "2027-01-15T10:00:00Z", "--out",
                 tmp.resolve("1").toString(), ok.toString())).isZero();
-        assertThat(Main.run("validate", "--quiet", "--out", tmp.resolve("2").toString(), bad.toString())).isEqualTo(1);
-        assertThat(Main.run("validate", "--quiet", "--out", tmp.resolve("3").toString(), "--format", "jsonl",
+        assertThat(Main.run("validate", "--quiet", "--empty-context", "--out", tmp.resolve("2").toString(), bad.toString())).isEqualTo(1);
+        assertThat(Main.run("validate", "--quiet", "--empty-context", "--out", tmp.resolve("3").toString(), "--format", "jsonl",
                 unreadable.toString())).isEqualTo(3);
         assertThat(Files.readAllLines(tmp.resolve("3"))).singleElement().asString().contains("\"outcome\":\"ERROR\"");
         assertThat(Main.run("validate", "--quiet", "--at", "yesterday", ok.toString())).isEqualTo(2);

@@ -154,7 +154,7 @@ class ValidateResumeTest {
     @Test
     void a_report_of_another_rule_set_is_not_resumed(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("r.jsonl");
-        Files.writeString(out, "{\"file\":\"x.xml\",\"outcome\":\"ACCEPTED\",\"ruleSet\":\"duis-mp162 0 (sha256:000000000000)\"}\n");
+        Files.writeString(out, "{\"file\":\"x.xml\",\"outcome\":\"ACCEPTED\",\"responseCode\":\"I99\",\"ruleSet\":\"duis-mp162 0 (sha256:000000000000)\"}\n");
         String err = stderrOf(() -> assertThat(run(resumeArgs(out, MESSAGES))).isEqualTo(2));
         assertThat(err).contains("rule set duis-mp162 0 (sha256:000000000000)").contains("start a new report");
     }
