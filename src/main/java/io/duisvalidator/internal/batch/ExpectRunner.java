@@ -64,7 +64,7 @@ public final class ExpectRunner {
     }
 
     /** The lines of an expected.jsonl by file; a line that is not a valid expectation is an error naming it. */
-    static Map<String, Expectation> readExpected(Path f) throws IOException {
+    public static Map<String, Expectation> readExpected(Path f) throws IOException {
         Map<String, Expectation> out = new LinkedHashMap<>();
         if (!Files.exists(f)) return out;
         int line = 0;

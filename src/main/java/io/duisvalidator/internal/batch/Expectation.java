@@ -111,7 +111,7 @@ public final class Expectation {
      * Adds a line to {@code diffs} for every field of this expectation that the decision does not meet. The decision
      * is compared in its JSON form: the record's component names are the contract's field names.
      */
-    void compare(Decision d, List<String> diffs) {
+    public void compare(Decision d, List<String> diffs) {
         JsonNode got = JSON.valueToTree(d);
         for (String f : TEXT) {
             if (!line.has(f)) continue;

@@ -100,6 +100,10 @@ public final class CoreValidator implements Validator {
     }
 
     private Decision validate(DuisRequest request, ValidationSettings settings, Context ctx) {
+        return evaluate(request, settings, ctx).decision();
+    }
+
+    private Traced evaluate(DuisRequest request, ValidationSettings settings, Context ctx) {
         Objects.requireNonNull(settings, "settings");
         DecisionMaker.Header header = header(request, null);
         try {
@@ -109,14 +113,44 @@ public final class CoreValidator implements Validator {
             header = header(request, rf);
             Findings found = rules.evaluate(f);
             boolean trtRequired = rf.isMp162Srv() && rf.getRole() != null;
-            return DecisionMaker.decide(header, found.findings(), Map.of("DV-H3.13A", settings.h313aSeverity()),
+            Map<String, Severity> policy = Map.of("DV-H3.13A", settings.h313aSeverity());
+            Decision d = DecisionMaker.decide(header, found.findings(), policy,
                     found.trtSeconds(), found.scheduledTrtSeconds(), trtRequired, found.firedRules(), rules.version());
+            return new Traced(d, f, found, header, policy, trtRequired, rules.version());
         } catch (ContextLookupException e) {
-            return DecisionMaker.error(header, ResponseCodes.CONTEXT, e.getMessage(), rules.version());
+            return Traced.untraced(DecisionMaker.error(header, ResponseCodes.CONTEXT, e.getMessage(), rules.version()));
         } catch (RuntimeException | StackOverflowError e) {
-            return DecisionMaker.error(header, ResponseCodes.INTERNAL,
-                    "The validator failed on this request: " + e, rules.version());
+            return Traced.untraced(DecisionMaker.error(header, ResponseCodes.INTERNAL,
+                    "The validator failed on this request: " + e, rules.version()));
         }
+    }
+
+    /**
+     * A decision together with what it was decided from, for a tool that decides the request again from other rule
+     * outcomes (mutation analysis, docs/coverage.md): the facts given to the rules, what the rules found, and the
+     * decision step's other inputs. {@code facts} and {@code found} are null when the request never reached the rules
+     * (unreadable, DV-XML / DV-SCHEMA, a failed context lookup).
+     */
+    public record Traced(Decision decision, List<Object> facts, Findings found, DecisionMaker.Header header,
+                         Map<String, Severity> policy, boolean trtRequired, String ruleSet) {
+        static Traced untraced(Decision d) {
+            return new Traced(d, null, null, null, Map.of(), false, d.ruleSet());
+        }
+
+        /** True when the rules judged the request (so other rule outcomes could change its decision). */
+        public boolean judgedByRules() { return found != null; }
+
+        /** The decision the same request gets when its rules find {@code findings}, these TRTs and fired rules. */
+        public Decision decide(List<Finding> findings, Long trt, Long scheduledTrt, List<String> firedRules) {
+            return DecisionMaker.decide(header, findings, policy, trt, scheduledTrt, trtRequired, firedRules, ruleSet);
+        }
+    }
+
+    /** Reads and judges a message like {@link #validate(byte[], ValidationSettings)}, keeping what went into it. */
+    public Traced trace(byte[] message, ValidationSettings settings) {
+        Optional<DuisRequest> r = read(message);
+        if (r.isEmpty()) return Traced.untraced(validate(message, settings));
+        return evaluate(r.get(), settings, context.get());
     }
 
     /** Reads a message without judging it: the request, or empty when the message is not a valid DUIS request. */

@@ -97,6 +97,22 @@ public final class RuleBase {
         return compiled(sources, tables, "duis-mp162 with " + moreSources.keySet(), "with extra rules " + moreSources.keySet());
     }
 
+    /**
+     * The rule set generated from other tables (the hand-written DRL of the classpath, the rules generated from
+     * {@code tables}), compiled now: mutation analysis checks with it that a changed cell decides as it says.
+     */
+    public static RuleBase compiledFrom(RuleTables tables, String name) {
+        return compiled(sources(RuleSources.manifest(), tables), tables, name, "compiled from other tables: " + name);
+    }
+
+    /**
+     * A rule base of the given DRL files alone (e.g. the negated rules of mutation analysis), over {@code tables};
+     * its rules report to a {@code findings} global like those of the rule set.
+     */
+    public static RuleBase compiledOnly(Map<String, String> sources, RuleTables tables, String name) {
+        return compiled(sources, tables, name, name);
+    }
+
     private static RuleBase compiled(Map<String, String> sources, RuleTables tables, String name, String reason) {
         KieBase kieBase = compile(sources);
         return new RuleBase(kieBase, readMetadata(kieBase), () -> sources, tables, name + " (" + digest(sources) + ")",
