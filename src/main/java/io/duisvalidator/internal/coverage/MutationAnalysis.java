@@ -74,16 +74,35 @@ public final class MutationAnalysis {
     }
 
     /** One message of the corpus, judged once. */
-    private record Item(String file, CoreValidator.Traced traced, Mutants.Outcome outcome, Mutants.Outcome negated,
+    record Item(String file, CoreValidator.Traced traced, Mutants.Outcome outcome, Mutants.Outcome negated,
                         Expectation expected) {}
+
+    /** The corpus judged once by the rules as they are: the messages the rules judged, and what differs already. */
+    record Corpus(List<Item> items, List<String> baseline, long messages, Coverage coverage) {}
 
     /** Runs the analysis over scenario folders; each needs its expected.jsonl. */
     public MutationReport run(List<Scenario> scenarios, ValidationSettings defaults, ReaderOptions readerOptions)
             throws Refused, IOException, ContextFormatException {
         long started = System.nanoTime();
+        return report(judgeOnce(scenarios, defaults, readerOptions), scenarios.size(), started);
+    }
+
+    /** Judges every mutant over a corpus judged once ({@code started}: when the run began, for its duration). */
+    MutationReport report(Corpus c, int scenarios, long started) {
+        List<MutationReport.Result> results = new ArrayList<>();
+        if (c.baseline().isEmpty()) {
+            for (Mutants.Mutant m : mutants) results.add(judge(m, c.items()));
+        }
+        CoverageReport cov = c.coverage().report();
+        return new MutationReport(rules.version(), scenarios, c.messages(), results, c.baseline(), notBuilt,
+                catalogue, reach, cov.grids(), (System.nanoTime() - started) / 1_000_000L);
+    }
+
+    Corpus judgeOnce(List<Scenario> scenarios, ValidationSettings defaults, ReaderOptions readerOptions)
+            throws Refused, IOException, ContextFormatException {
+        if (scenarios.isEmpty()) throw new Refused("no scenario folders: mutation analysis needs scenario folders with expected.jsonl (the oracle)");
         List<String> noOracle = scenarios.stream().filter(s -> !Files.isRegularFile(s.expected()))
                 .map(s -> s.dir().toString()).toList();
-        if (scenarios.isEmpty()) throw new Refused("no scenario folders: mutation analysis needs scenario folders with expected.jsonl (the oracle)");
         if (!noOracle.isEmpty()) {
             throw new Refused("no oracle: " + String.join(", ", noOracle) + " has no expected.jsonl, so no mutant "
                     + "could be told from the rules as they are (every one would survive); give each scenario its expected.jsonl");
@@ -115,14 +134,17 @@ public final class MutationAnalysis {
             }
             for (String missing : expected.keySet()) baseline.add(sc.dir() + ": " + missing + ": expected, but there is no such message");
         }
-        List<MutationReport.Result> results = new ArrayList<>();
-        if (baseline.isEmpty()) {
-            for (Mutants.Mutant m : mutants) results.add(judge(m, items));
-        }
-        CoverageReport cov = coverage.report();
-        return new MutationReport(rules.version(), scenarios.size(), index, results, baseline, notBuilt, catalogue,
-                reach, cov.grids(), (System.nanoTime() - started) / 1_000_000L);
+        return new Corpus(items, baseline, index, coverage);
     }
+
+    /** The decision of a message under a mutant (the original decision when the mutant does not touch it). */
+    static Decision decide(Mutants.Mutant m, Item it) {
+        Mutants.Outcome o = m.change().apply(it.outcome(), it.negated());
+        return o == null ? it.traced().decision() : it.traced().decide(o.findings(), o.trt(), o.scheduledTrt(), o.fired());
+    }
+
+    /** The mutants this analysis makes. */
+    List<Mutants.Mutant> mutants() { return mutants; }
 
     private MutationReport.Result judge(Mutants.Mutant m, List<Item> items) {
         List<String> killedBy = new ArrayList<>();
@@ -141,6 +163,4 @@ public final class MutationAnalysis {
         return new MutationReport.Result(m, reachable, !killedBy.isEmpty(), List.copyOf(killedBy), touched);
     }
 
-    /** How many mutants this analysis makes. */
-    public int mutantCount() { return mutants.size(); }
 }

@@ -99,46 +99,48 @@ final class RuleNegation {
     /** The top-level conditional elements of a condition: each ends where its parentheses close. */
     static List<String> elements(String when) {
         List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = 0; i < when.length(); i++) {
-            char ch = when.charAt(i);
-            cur.append(ch);
-            if (ch == '"' && (i == 0 || when.charAt(i - 1) != '\\')) quoted = !quoted;
-            if (quoted) continue;
-            if (ch == '(') depth++;
-            if (ch == ')' && --depth == 0) {
-                out.add(cur.toString().trim().replaceAll("\\s+", " "));
-                cur.setLength(0);
-            }
-        }
-        if (!cur.toString().isBlank()) throw new IllegalArgumentException("condition not understood: " + cur.toString().trim());
+        String rest = cut(when, false, out);
+        if (!rest.isBlank()) throw new IllegalArgumentException("condition not understood: " + rest.trim());
+        out.replaceAll(e -> e.replaceAll("\\s+", " "));
         return out;
     }
 
     /** Splits a pattern's constraints at its top-level commas. */
     static List<String> split(String constraints) {
         List<String> out = new ArrayList<>();
+        String rest = cut(constraints, true, out);
+        if (!rest.isBlank()) out.add(rest.trim());
+        return out;
+    }
+
+    /**
+     * Cuts {@code text} outside quoted strings and parentheses: at each comma ({@code atCommas}, the comma dropped) or
+     * after each closing parenthesis that ends a group; adds the pieces to {@code out}, returns what is left.
+     */
+    private static String cut(String text, boolean atCommas, List<String> out) {
         StringBuilder cur = new StringBuilder();
         int depth = 0;
         boolean quoted = false;
-        for (int i = 0; i < constraints.length(); i++) {
-            char ch = constraints.charAt(i);
-            if (ch == '"' && (i == 0 || constraints.charAt(i - 1) != '\\')) quoted = !quoted;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"' && (i == 0 || text.charAt(i - 1) != '\\')) quoted = !quoted;
+            boolean cutHere = false;
             if (!quoted) {
                 if (ch == '(') depth++;
-                if (ch == ')') depth--;
-                if (ch == ',' && depth == 0) {
+                if (ch == ')') cutHere = --depth == 0 && !atCommas;
+                if (ch == ',' && depth == 0 && atCommas) {
                     out.add(cur.toString().trim());
                     cur.setLength(0);
                     continue;
                 }
             }
             cur.append(ch);
+            if (cutHere) {
+                out.add(cur.toString().trim());
+                cur.setLength(0);
+            }
         }
-        if (!cur.toString().isBlank()) out.add(cur.toString().trim());
-        return out;
+        return cur.toString();
     }
 
     /** The text without its {@code //} line comments (outside quoted strings). */

@@ -47,7 +47,7 @@ class MutationAnalysisTest {
         analysis = new MutationAnalysis(Fixtures.RULES, Set.of());
         List<Scenario> scenarios = Scenario.find(List.of(SAMPLES));
         corpus = analysis.judgeOnce(scenarios, ValidationSettings.defaults(), ReaderOptions.defaults());
-        report = analysis.run(scenarios, ValidationSettings.defaults(), ReaderOptions.defaults());
+        report = analysis.report(corpus, scenarios.size(), System.nanoTime());
     }
 
     @Test
