@@ -16,8 +16,8 @@ tests='DifferentialTest,TrtTableTest,EligibilityMatrixTest,SrvCatalogueTest,Devi
 
 # name | table | row as it is | row mutated
 mutations=(
-  "eligibility cell allowed -> forbidden (4.8.1 OU)|eligibility.csv|4.8.1,OU,yes,|4.8.1,OU,no,"
-  "eligibility cell forbidden -> allowed (4.2 IS)|eligibility.csv|4.2,IS,no,|4.2,IS,yes,"
+  "eligibility cell allowed -> forbidden (4.8.1 OU)|eligibility.csv|4.8.1,OU,yes|4.8.1,OU,no"
+  "eligibility cell forbidden -> allowed (4.2 IS)|eligibility.csv|4.2,IS,no|4.2,IS,yes"
   "On-Demand TRT changed (4.8.1 existing SMETS2: 5600 -> 30)|trt.csv|4.8.1,EXISTING,2,ON_DEMAND,5600,|4.8.1,EXISTING,2,ON_DEMAND,30,"
   "Scheduled TRT changed (4.8.3 MDR SMETS1: 86400 -> 30)|trt.csv|4.8.3,MDR,1,SCHEDULED,86400,|4.8.3,MDR,1,SCHEDULED,30,"
   "Scheduled TRT changed (4.6.2 existing SMETS2: 86400 -> 5600)|trt.csv|4.6.2,EXISTING,2,SCHEDULED,86400,|4.6.2,EXISTING,2,SCHEDULED,5600,"
