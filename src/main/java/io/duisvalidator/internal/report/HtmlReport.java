@@ -5,6 +5,7 @@ import io.duisvalidator.Decision;
 import io.duisvalidator.Finding;
 import io.duisvalidator.Outcome;
 import io.duisvalidator.internal.decision.ResponseCodes;
+import io.duisvalidator.internal.text.Printable;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -179,9 +180,14 @@ public final class HtmlReport implements ReportWriter {
         w.write("<tr><td>" + name + "</td><td class=\"num\">" + n + "</td></tr>");
     }
 
-    /** Escapes text for HTML element content and double-quoted attributes (null is empty); shared by the html pages. */
+    /**
+     * Escapes text for HTML element content and double-quoted attributes (null is empty); shared by the html pages.
+     * Control and bidirectional characters are first written as visible escapes ({@link Printable#text}), so a
+     * hostile file name or field cannot hide or reorder text on the page.
+     */
     public static String esc(String s) {
         if (s == null) return "";
+        s = Printable.text(s);
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -82,6 +82,15 @@ class ControlCharactersTest {
     }
 
     @Test
+    void html_report_carries_no_control_character_and_shows_each_one_as_a_visible_escape() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String html = run(new HtmlReport(out), out);
+        noControl(html);
+        assertThat(html).contains("\\u001B]0;owned\\u0007").contains("in/x.xml: I99 - ok\\nin/y.xml")
+                .doesNotContain("\u202E");
+    }
+
+    @Test
     void sarif_artifact_locations_are_uris_that_give_back_the_file_name() throws Exception {
         List<String> names = List.of("in/a b#c?d%e.xml", "in\\back\\slash.xml", "in/é ü.xml", "c:colon.xml", "/abs/p q.xml");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
