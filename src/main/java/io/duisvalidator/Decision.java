@@ -16,12 +16,12 @@ import java.util.List;
  * @param scheduledTrtSeconds for an accepted 5.1: the TRT of each scheduled execution
  * @param findings            every finding, highest precedence first
  * @param firedRules          ids of every rule that fired for the request, in rule-id order (for coverage)
- * @param ruleSet             name and version of the rule set that judged it
+ * @param ruleSet             the rule set that judged it (id, version, digest)
  * @param scheduledSrv        for a 5.1: the SRV it schedules, else null
  */
 public record Decision(String requestId, String userId, String role, String srv, String mode, Outcome outcome,
                        String responseCode, Long trtSeconds, Long scheduledTrtSeconds, List<Finding> findings,
-                       List<String> firedRules, String ruleSet, String scheduledSrv) {
+                       List<String> firedRules, RuleSetId ruleSet, String scheduledSrv) {
     /**
      * Copies the lists: the decision is immutable.
      *
@@ -36,7 +36,7 @@ public record Decision(String requestId, String userId, String role, String srv,
      * @param scheduledTrtSeconds for an accepted 5.1: the TRT of each scheduled execution
      * @param findings            every finding, highest precedence first
      * @param firedRules          ids of every rule that fired for the request, in rule-id order (for coverage)
-     * @param ruleSet             name and version of the rule set that judged it
+     * @param ruleSet             the identity (name, version, digest) of the rule set that judged it
      * @param scheduledSrv        for a 5.1: the SRV it schedules, else null
      * @throws NullPointerException when {@code findings} or {@code firedRules} is null
      */
@@ -63,7 +63,7 @@ public record Decision(String requestId, String userId, String role, String srv,
      */
     public Decision(String requestId, String userId, String role, String srv, String mode, Outcome outcome,
                     String responseCode, Long trtSeconds, Long scheduledTrtSeconds, List<Finding> findings,
-                    List<String> firedRules, String ruleSet) {
+                    List<String> firedRules, RuleSetId ruleSet) {
         this(requestId, userId, role, srv, mode, outcome, responseCode, trtSeconds, scheduledTrtSeconds, findings,
                 firedRules, ruleSet, null);
     }

@@ -30,6 +30,10 @@ public interface Validator {
      * @param message  the message's bytes (UTF-8 XML); null is taken as empty
      * @param settings receipt time, declared purpose, severity policy
      * @return the decision
+     * @throws IllegalArgumentException when the settings' severity policy names an id that the rule set does not
+     *                                  know, or one whose findings no policy changes (the reader's DV-XML and
+     *                                  DV-SCHEMA, the validator's own DV-INTERNAL and DV-INPUT); the message names
+     *                                  every such id
      */
     Decision validate(byte[] message, ValidationSettings settings);
 
@@ -57,11 +61,12 @@ public interface Validator {
     ReaderOptions readerOptions();
 
     /**
-     * Name, version and content digest of the rule set, as every decision names it.
+     * Id, version and content digest of the rule set, as every decision names it.
      *
-     * @return e.g. {@code "duis-mp162 1.0 (sha256:0123456789ab)"}
+     * @return the rule set's identity; its {@link RuleSetId#text()} is e.g.
+     *         {@code "duis-mp162-rules 0.2.0 (sha256:0123456789ab)"}
      */
-    String ruleSet();
+    RuleSetId ruleSet();
 
     /**
      * A builder of a validator.

@@ -4,7 +4,7 @@ import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.Decision;
-import io.duisvalidator.internal.engine.Findings;
+import io.duisvalidator.internal.engine.Evaluation;
 import io.duisvalidator.internal.engine.RuleBase;
 import io.duisvalidator.internal.facts.DuisRequest;
 import io.duisvalidator.internal.facts.FactBuilder;
@@ -142,7 +142,7 @@ public class Steps {
 
     /** The rule engine alone over prepared facts. */
     @Benchmark
-    public Findings rules(Corpus c, Cursor k) {
+    public Evaluation rules(Corpus c, Cursor k) {
         return c.rules.evaluate(c.facts[k.next(c.facts.length)]);
     }
 

@@ -23,7 +23,7 @@ final class Checks {
     static final Set<String> DEVICE_STATUSES = Set.of("Pending", "Whitelisted", "InstalledNotCommissioned",
             "Commissioned", "Decommissioned", "Withdrawn", "Suspended", "Recovery");
     /** DUIS ScheduleFrequency values. */
-    static final Set<String> FREQUENCIES = Set.of("Daily", "Weekly", "Monthly", "Quarterly", "Half-Yearly", "Yearly");
+    static final Set<String> FREQUENCIES = Set.copyOf(ScheduleFrequency.TEXTS);
     /** SMETS generations. */
     static final Set<String> GENERATIONS = Set.of("1", "2");
     /** Execution outcomes of {@code executions.csv}. */

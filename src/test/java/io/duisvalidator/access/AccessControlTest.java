@@ -245,6 +245,55 @@ class AccessControlTest {
             assertThat(openEnded.findings()).anySatisfy(f -> assertThat(f.message()).contains("from 2027-07-01"));
         }
 
+        /** Issue 12: a 5.1 is judged from the later of ScheduleStartDate and the London receipt date. */
+        private Decision receivedOn(String at, String start, String end) {
+            return Fixtures.validator(ctx).validate(Requests.request(USER.get(Role.MDR), "5.1", ESME)
+                    .schedules("4.8.1", start, end).build(), Fixtures.settings().at(Instant.parse(at)));
+        }
+
+        @Test
+        void aScheduleStartingInThePastIsJudgedOnItsReceiptDate() {
+            // starts inside the appointment, received after it ended: E4 (it was accepted with a warning before)
+            assertThat(receivedOn("2027-07-01T09:00:00Z", "2027-06-01", null).responseCode()).isEqualTo("E4");
+            // received on the last day of the appointment: judged that day, appointed
+            assertThat(receivedOn("2027-06-30T09:00:00Z", "2027-06-01", null).responseCode()).isEqualTo("I99");
+            // starts before Effective From, received once the appointment runs: judged on the receipt date, appointed
+            assertThat(receivedOn("2027-03-10T09:00:00Z", "2027-03-01", "2027-06-30").responseCode()).isEqualTo("I99");
+            assertThat(receivedOn("2027-03-09T09:00:00Z", "2027-03-01", "2027-06-30").responseCode()).isEqualTo("E4");
+            // the E4 message names the receipt date, not the start date
+            assertThat(receivedOn("2027-07-01T09:00:00Z", "2027-06-01", null).findings().get(0).message())
+                    .contains("on 2027-07-01 (London)");
+        }
+
+        @Test
+        void theReceiptDateIsTheLondonDate() {
+            // 23:30Z on 30 June is already 1 July in London (BST): not appointed any more
+            assertThat(receivedOn("2027-06-30T23:30:00Z", "2027-06-01", null).responseCode()).isEqualTo("E4");
+            assertThat(receivedOn("2027-06-30T22:30:00Z", "2027-06-01", null).responseCode()).isEqualTo("I99");
+        }
+
+        @Test
+        void theOutlivesWarningCountsFromTheFirstDayTheScheduleCanRun() {
+            Decision d = receivedOn("2027-06-20T09:00:00Z", "2027-01-01", null);
+            assertThat(d.responseCode()).isEqualTo("I99");
+            assertThat(d.findings()).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                assertThat(f.message()).contains("from 2027-07-01");
+            });
+        }
+
+        @Test
+        void aScheduleThatEndsBeforeItIsReceivedCanNeverRun() {
+            Decision ended = receivedOn("2027-05-11T09:00:00Z", "2027-04-01", "2027-05-10");
+            assertThat(ended.responseCode()).isEqualTo("DV-SCHEDULE");
+            assertThat(ended.findings()).singleElement().satisfies(f -> {
+                assertThat(f.ruleId()).isEqualTo("SCHED-ENDS-BEFORE-RECEIPT");
+                assertThat(f.message()).contains("2027-05-10", "2027-05-11", "can never run");
+            });
+            // ends on the receipt date: runs once, that day
+            assertThat(receivedOn("2027-05-10T09:00:00Z", "2027-04-01", "2027-05-10").responseCode()).isEqualTo("I99");
+        }
+
         @Test
         void readAndDeleteScheduleAndReadInventoryAreNotCheckedAgainstRegistrationData() {
             Context none = world().build();

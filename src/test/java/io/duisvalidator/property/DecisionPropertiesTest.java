@@ -76,7 +76,7 @@ class DecisionPropertiesTest {
                     b.schedules(scheduled, day.plusDays(Math.max(0, days)).toString(),
                             days % 3 == 0 ? null : day.plusDays(days + 10L - days % 7).toString());
                     if (days % 5 == 0) b.scheduleId("S" + days);
-                    return new Case(b.build(), new ValidationSettings(instant, purpose, h313a));
+                    return new Case(b.build(), ValidationSettings.defaults().at(instant).purpose(purpose).h313a(h313a));
                 });
     }
 

@@ -45,7 +45,8 @@ import java.util.TreeSet;
  * </ul>
  * Each project decision that may change lives in one small method named after it ({@link #scheduleAccessDay},
  * {@link #futureDatedAccessDay}, {@link #executionCounts}, {@link #retryCovered}, {@link #serviceReferenceOk},
- * {@link #outOfSetServiceReferenceOk}, {@link #noMpanRejects}, {@link #schedulable}).
+ * {@link #outOfSetServiceReferenceOk}, {@link #noMpanRejects}, {@link #schedulable}, {@link #futureDatedCommandVariantOk},
+ * {@link #policy}).
  *
  * <p>Test and benchmark scope only; it never ships. {@code ReferenceIndependenceTest} keeps its imports honest.
  */
@@ -174,9 +175,12 @@ public final class ReferenceDecider {
         return londonDay(executionDateTime);
     }
 
-    /** D-REQUEST-DATE, 5.1: the ScheduleStartDate (the receipt day when the body has none). */
+    /**
+     * D-REQUEST-DATE, 5.1: the first day the schedule can run, the later of ScheduleStartDate and the receipt day (the
+     * receipt day when the body has none).
+     */
     static LocalDate scheduleAccessDay(LocalDate scheduleStart, LocalDate receiptDay) {
-        return scheduleStart != null ? scheduleStart : receiptDay;
+        return scheduleStart != null && scheduleStart.isAfter(receiptDay) ? scheduleStart : receiptDay;
     }
 
     /** D-ACCESS-ROLES: Registration Data decides MDR, IS and ES requests only. */
@@ -239,9 +243,12 @@ public final class ReferenceDecider {
         return out;
     }
 
-    /** D-H313A-HISTORY: which recorded executions count. Today: every one recorded. */
+    /**
+     * D-H313A-RETRY: a retry follows a failure: only executions dated on or before the London receipt day count (the
+     * receipt day itself included; for a future-dated request too it is the receipt day, not ExecutionDateTime's).
+     */
     static boolean executionCounts(LocalDate executionDate, LocalDate receiptDay) {
-        return true;
+        return !executionDate.isAfter(receiptDay);
     }
 
     /** D-H313A-WINDOW: one schedule period (one settlement day when the frequency is unknown). */
@@ -277,7 +284,10 @@ public final class ReferenceDecider {
         Long trt;
         Long scheduledTrt;
 
-        void add(String code, Severity s) { findings.add(new String[]{code, s.name()}); }
+        void add(String code, Severity s) { findings.add(new String[]{code, s.name(), null}); }
+
+        /** A finding whose requirement id the severity policy may name (D-SEVERITY-POLICY). */
+        void add(String code, Severity s, String requirement) { findings.add(new String[]{code, s.name(), requirement}); }
 
         void error(String code) { add(code, Severity.ERROR); }
     }
@@ -332,10 +342,16 @@ public final class ReferenceDecider {
         return sr != null && srv != null && (srv.equals(sr) || srv.startsWith(sr + "."));
     }
 
-    /** D-CV. */
+    /** D-CV; D-FUTURE-DATED-CV: a future-dated MP162 device request takes Command Variant 1 only. */
     private static void commandVariant(Facts f, Found out) {
         Integer cv = f.request().commandVariant();
         if (f.srv() != null && (cv == null || !f.srv().commandVariants().contains(cv))) out.error("E12");
+        else if (f.srv() != null && f.mode() == Mode.FUTURE_DATED && !futureDatedCommandVariantOk(cv)) out.error("E12");
+    }
+
+    /** D-FUTURE-DATED-CV: the DUIS schema annotates Command Variant 1 alone as "OD & FD". */
+    static boolean futureDatedCommandVariantOk(Integer cv) {
+        return cv != null && cv == 1;
     }
 
     /** D-VERSION. */
@@ -430,12 +446,18 @@ public final class ReferenceDecider {
         return side == Side.EXPORT;
     }
 
-    /** A schedule ends on or after its start. */
+    /**
+     * A schedule ends on or after its start; D-SCHEDULE-RECEIPT: and not before its London receipt day (it could
+     * never run). D-FUTURE-DATED-PAST: a future-dated request is not dated before its receipt instant.
+     */
     private static void scheduleDates(Facts f, Found out) {
         CreateScheduleBody s = f.schedule();
         if (s != null && s.endDate() != null && s.startDate() != null && s.endDate().isBefore(s.startDate())) {
             out.error("DV-SCHEDULE");
         }
+        if (s != null && s.endDate() != null && s.endDate().isBefore(f.receiptDay())) out.error("DV-SCHEDULE");
+        if (f.srv() != null && f.mode() == Mode.FUTURE_DATED
+                && f.request().executionDateTime().isBefore(f.settings().receivedAt())) out.error("DV-SCHEDULE");
     }
 
     /** D-SCHEDULE-OWNERSHIP: without history an INFO; with it, the selected schedule must be the requester's. */
@@ -452,7 +474,7 @@ public final class ReferenceDecider {
     private static void scheduleFirst(Facts f, Found out) {
         if (!f.h313a()) return;
         if (!retryCovered(f.failures(), f.request(), f.accessDay())) {
-            out.error("DV-H3.13A");
+            out.add("DV-H3.13A", Severity.ERROR, "H313A-SCHEDULE-FIRST");
             return;
         }
         boolean fresh = false;
@@ -460,13 +482,37 @@ public final class ReferenceDecider {
             if (overlaps(x, f.request(), f.accessDay())
                     && !x.executionDate().plusDays(STALE_DAYS).isBefore(f.accessDay())) fresh = true;
         }
-        if (!fresh) out.add("DV-H3.13A", Severity.INFO);
+        if (!fresh) out.add("DV-H3.13A", Severity.INFO, "H313A-STALE-RETRY");
     }
 
-    /** D-H313A-WINDOW: whether the failures justify the request as a retry. Today: one of them overlaps it. */
+    /**
+     * D-H313A-WINDOW: a retry asks only for what failed. With a ReadLogPeriod [start, end) the period must lie wholly
+     * inside the union of the counting failures' windows (half-open; a period ending at or before its start asks for
+     * its start instant); without one (4.2), a counting failure on the request's day or the day before.
+     */
     static boolean retryCovered(List<Failure> failures, DuisRequest r, LocalDate requestDay) {
-        for (Failure x : failures) if (overlaps(x, r, requestDay)) return true;
-        return false;
+        if (r.readLogStart() == null || r.readLogEnd() == null) {
+            for (Failure x : failures) if (overlaps(x, r, requestDay)) return true;
+            return false;
+        }
+        Instant from = r.readLogStart();
+        Instant to = r.readLogEnd().isAfter(from) ? r.readLogEnd() : null; // null: the start instant alone
+        if (to == null) {
+            for (Failure x : failures) if (!from.isBefore(x.windowStart()) && from.isBefore(x.windowEnd())) return true;
+            return false;
+        }
+        // walk from the period's start: each step, the failure window that holds the point and reaches furthest
+        Instant point = from;
+        while (point.isBefore(to)) {
+            Instant reach = null;
+            for (Failure x : failures) {
+                if (!point.isBefore(x.windowStart()) && point.isBefore(x.windowEnd())
+                        && (reach == null || x.windowEnd().isAfter(reach))) reach = x.windowEnd();
+            }
+            if (reach == null) return false;
+            point = reach;
+        }
+        return true;
     }
 
     /**
@@ -475,9 +521,23 @@ public final class ReferenceDecider {
      */
     static boolean overlaps(Failure x, DuisRequest r, LocalDate requestDay) {
         if (r.readLogStart() != null && r.readLogEnd() != null) {
+            if (!r.readLogEnd().isAfter(r.readLogStart())) {
+                // a period ending at or before its start reads its start instant (D-H313A-WINDOW)
+                return !r.readLogStart().isBefore(x.windowStart()) && r.readLogStart().isBefore(x.windowEnd());
+            }
             return r.readLogStart().isBefore(x.windowEnd()) && r.readLogEnd().isAfter(x.windowStart());
         }
         return x.executionDate().equals(requestDay) || x.executionDate().equals(requestDay.minusDays(1));
+    }
+
+    /**
+     * D-SEVERITY-POLICY: the settings' severity for the finding's requirement id, else for its code, else its own.
+     * (The reference names the requirement of its H3.13A findings only, the ones the generated settings set.)
+     */
+    static Severity policy(ValidationSettings settings, String code, String requirement, Severity own) {
+        Severity s = requirement == null ? null : settings.severities().get(requirement);
+        if (s == null) s = settings.severities().get(code);
+        return s == null ? own : s;
     }
 
     /** The contract: the first ERROR by precedence rejects; otherwise accepted, failing closed without a TRT. */
@@ -486,8 +546,7 @@ public final class ReferenceDecider {
         String first = null;
         int firstRank = Integer.MAX_VALUE;
         for (String[] x : out.findings) {
-            Severity s = Severity.valueOf(x[1]);
-            if (x[0].equals("DV-H3.13A") && s == Severity.ERROR) s = f.settings().h313aSeverity();
+            Severity s = policy(f.settings(), x[0], x[2], Severity.valueOf(x[1]));
             codes.add(x[0] + "/" + s);
             if (s != Severity.ERROR) continue;
             int rank = PRECEDENCE.indexOf(x[0]);

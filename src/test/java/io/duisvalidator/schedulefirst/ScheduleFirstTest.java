@@ -139,6 +139,147 @@ class ScheduleFirstTest {
         }
     }
 
+    /** Issue 12, item 1 (docs/decisions.md D-H313A-RETRY): a failure after the request is not a retry. */
+    @Nested
+    class RetryFollowsTheFailure {
+        /** Received 13 February 10:00 for 13 February's data, which the daily read of 14 February collects. */
+        private final ValidationSettings feb13 = STRICT.at(Instant.parse("2027-02-13T10:00:00Z"));
+
+        private DuisRequest reading(String day) {
+            LocalDate d = LocalDate.parse(day);
+            return Requests.request(MDR, "4.8.1", ESME_S2).readLog(d + "T00:00:00Z", d.plusDays(1) + "T00:00:00Z").build();
+        }
+
+        @Test
+        void aFailureDatedAfterTheReceiptDateNeverCounts() {
+            InMemoryScheduleHistory h = history();
+            execute(h, "S481", "2027-02-14", Execution.Result.FAILED);
+            Decision d = judge(h, reading("2027-02-13"), feb13);
+            assertThat(d.responseCode()).isEqualTo("DV-H3.13A");
+            assertThat(d.findings().get(0).message()).contains("on or before the receipt date 2027-02-13", "2027-02-13 (London)");
+        }
+
+        @Test
+        void aFailureOnTheReceiptDateCounts() {
+            InMemoryScheduleHistory h = history();
+            execute(h, "S481", "2027-02-13", Execution.Result.FAILED);
+            assertThat(judge(h, reading("2027-02-12"), feb13).responseCode()).isEqualTo("I99");
+            // the same failure, for a request received the day before it: not yet a failure
+            assertThat(judge(h, reading("2027-02-12"), STRICT.at(Instant.parse("2027-02-12T23:59:59Z"))).responseCode())
+                    .isEqualTo("DV-H3.13A");
+        }
+
+        @Test
+        void theReceiptDateIsTheLondonDate() {
+            InMemoryScheduleHistory h = history();
+            execute(h, "S481", "2027-07-14", Execution.Result.FAILED);
+            // 13 July, London (BST: 23:00Z to 23:00Z), the window of the execution of 14 July
+            DuisRequest july13 = Requests.request(MDR, "4.8.1", ESME_S2)
+                    .readLog("2027-07-12T23:00:00Z", "2027-07-13T23:00:00Z").build();
+            // 23:30Z on 13 July is 14 July in London: the failure of 14 July had happened
+            assertThat(judge(h, july13, STRICT.at(Instant.parse("2027-07-13T23:30:00Z"))).responseCode()).isEqualTo("I99");
+            assertThat(judge(h, july13, STRICT.at(Instant.parse("2027-07-13T22:30:00Z"))).responseCode()).isEqualTo("DV-H3.13A");
+        }
+
+        @Test
+        void aWeeklyFailureAfterTheRequestIsNotCreditedToIt() {
+            InMemoryScheduleHistory h = new InMemoryScheduleHistory();
+            h.record(new Schedule("W", MDR, ESME_S2, "4.8.1", "Weekly", LocalDate.parse("2027-02-03"), null));
+            execute(h, "W", "2027-03-10", Execution.Result.FAILED); // window 3 - 9 March
+            DuisRequest march4to6 = Requests.request(MDR, "4.8.1", ESME_S2)
+                    .readLog("2027-03-04T00:00:00Z", "2027-03-06T00:00:00Z").build();
+            assertThat(judge(h, march4to6, STRICT.at(Instant.parse("2027-03-07T10:00:00Z"))).responseCode()).isEqualTo("DV-H3.13A");
+            assertThat(judge(h, march4to6, STRICT.at(Instant.parse("2027-03-10T10:00:00Z"))).responseCode()).isEqualTo("I99");
+        }
+
+        @Test
+        void aFutureDated42CountsOnlyFailuresByItsReceipt() {
+            InMemoryScheduleHistory h = history();
+            execute(h, "S42", "2027-02-14", Execution.Result.FAILED);
+            DuisRequest at15th = Requests.request(MDR, "4.2", ESME_S2).executeAt("2027-02-15T03:00:00Z").build();
+            assertThat(judge(h, at15th, feb13).responseCode()).isEqualTo("DV-H3.13A");
+            assertThat(judge(h, at15th, STRICT.at(Instant.parse("2027-02-14T10:00:00Z"))).responseCode()).isEqualTo("I99");
+        }
+    }
+
+    /** Issue 12, item 2 (docs/decisions.md D-H313A-WINDOW): a retry asks only for what failed. */
+    @Nested
+    class RetryAsksOnlyForWhatFailed {
+        private DuisRequest period(String start, String end) {
+            return Requests.request(MDR, "4.8.1", ESME_S2).readLog(start, end).build();
+        }
+
+        /** FAILED on 10, 11 and 13 January (windows 9, 10, 12 January), SUCCESS on 12 January (window 11 January). */
+        private InMemoryScheduleHistory failures() {
+            InMemoryScheduleHistory h = history();
+            execute(h, "S481", "2027-01-10", Execution.Result.FAILED);
+            execute(h, "S481", "2027-01-11", Execution.Result.FAILED);
+            execute(h, "S481", "2027-01-12", Execution.Result.SUCCESS);
+            execute(h, "S481", "2027-01-13", Execution.Result.PARTIAL);
+            return h;
+        }
+
+        @Test
+        void adjacentFailedWindowsCoverAPeriodTogether() {
+            Decision d = judge(failures(), period("2027-01-09T00:00:00Z", "2027-01-11T00:00:00Z"), STRICT);
+            assertThat(d.responseCode()).isEqualTo("I99");
+            assertThat(d.firedRules()).contains("H313A-RETRY");
+        }
+
+        @Test
+        void aPeriodReachingIntoCollectedDataIsNotARetryAndTheFindingNamesTheDates() {
+            Decision d = judge(failures(), period("2027-01-09T00:00:00Z", "2027-01-13T00:00:00Z"), STRICT);
+            assertThat(d.responseCode()).isEqualTo("DV-H3.13A");
+            assertThat(d.firedRules()).contains("H313A-NOT-A-RETRY").doesNotContain("H313A-RETRY");
+            assertThat(d.findings().get(0).message()).contains("covers the data of 2027-01-11 (London)")
+                    .doesNotContain("2027-01-09").doesNotContain("2027-01-12");
+        }
+
+        @Test
+        void aMonthForOneFailedDayNamesEveryUncoveredRange() {
+            Decision d = judge(failures(), period("2026-12-15T00:00:00Z", "2027-01-15T00:00:00Z"), STRICT);
+            assertThat(d.responseCode()).isEqualTo("DV-H3.13A");
+            assertThat(d.findings().get(0).message())
+                    .contains("the data of 2026-12-15 to 2027-01-08, 2027-01-11, 2027-01-13 to 2027-01-14 (London)");
+        }
+
+        @Test
+        void theEndOfAFailedWindowIsTheBoundary() {
+            // 10 January's window ends at 11 January 00:00; 11 January was collected
+            assertThat(judge(failures(), period("2027-01-10T23:00:00Z", "2027-01-11T00:00:00Z"), STRICT).responseCode())
+                    .isEqualTo("I99");
+            assertThat(judge(failures(), period("2027-01-10T23:00:00Z", "2027-01-11T00:30:00Z"), STRICT).responseCode())
+                    .isEqualTo("DV-H3.13A");
+            // and its start: 9 January 00:00
+            assertThat(judge(failures(), period("2027-01-09T00:00:00Z", "2027-01-09T01:00:00Z"), STRICT).responseCode())
+                    .isEqualTo("I99");
+            assertThat(judge(failures(), period("2027-01-08T23:30:00Z", "2027-01-09T01:00:00Z"), STRICT).responseCode())
+                    .isEqualTo("DV-H3.13A");
+        }
+
+        @Test
+        void anEmptyOrInvertedPeriodAsksForItsStart() {
+            assertThat(judge(failures(), period("2027-01-09T06:00:00Z", "2027-01-09T06:00:00Z"), STRICT).responseCode())
+                    .isEqualTo("I99");
+            assertThat(judge(failures(), period("2027-01-11T06:00:00Z", "2027-01-10T06:00:00Z"), STRICT).responseCode())
+                    .isEqualTo("DV-H3.13A");
+        }
+
+        @Test
+        void theStaleNoteNeedsEveryRetriedFailureToBeLate() {
+            InMemoryScheduleHistory h = history();
+            execute(h, "S481", "2027-01-05", Execution.Result.FAILED); // window 4 January: 11 days before the 15th
+            execute(h, "S481", "2027-01-06", Execution.Result.FAILED); // window 5 January: 10 days before
+            Decision late = judge(h, period("2027-01-04T00:00:00Z", "2027-01-06T00:00:00Z"), STRICT);
+            assertThat(late.responseCode()).isEqualTo("I99");
+            assertThat(late.firedRules()).contains("H313A-STALE-RETRY");
+            execute(h, "S481", "2027-01-10", Execution.Result.FAILED);
+            Decision mixed = judge(h, period("2027-01-05T00:00:00Z", "2027-01-10T00:00:00Z"), STRICT);
+            assertThat(mixed.responseCode()).isEqualTo("DV-H3.13A"); // 6 - 8 January never failed
+            assertThat(mixed.firedRules()).doesNotContain("H313A-STALE-RETRY");
+        }
+    }
+
     @Test
     void srv42IsCoveredByAFailureOnTheRequestDateOrTheDayBefore() {
         DuisRequest r = Requests.request(MDR, "4.2", ESME_S2).build();

@@ -296,8 +296,8 @@ class HostileInputTest {
     /** XInclude inside the lax body of an SRV outside the MP162 set is just an element: never processed. */
     @Test
     void xincludeInALaxBodyIsNotProcessed() {
-        String other = sound.replace("<sr:ServiceReference>4.8<", "<sr:ServiceReference>9.9<")
-                .replace("<sr:ServiceReferenceVariant>4.8.1<", "<sr:ServiceReferenceVariant>9.9.1<")
+        String other = sound.replace("<sr:ServiceReference>4.8<", "<sr:ServiceReference>11.1<")
+                .replace("<sr:ServiceReferenceVariant>4.8.1<", "<sr:ServiceReferenceVariant>11.1.1<")
                 .replaceAll("(?s)<sr:ReadActiveImportProfileData>.*</sr:ReadActiveImportProfileData>",
                         "<sr:Invented><xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"" + canaryUri
                                 + "\" parse=\"text\"/><xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\""

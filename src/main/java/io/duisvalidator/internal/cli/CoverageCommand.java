@@ -58,6 +58,9 @@ final class CoverageCommand implements Callable<Integer> {
     @Mixin
     H313aOption h313aOption;
 
+    @Mixin
+    SeverityOption severityOption;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, csv, json, html (default: ${DEFAULT-VALUE}; with --mutate text, json, html)")
     String format;
 
@@ -103,11 +106,16 @@ final class CoverageCommand implements Callable<Integer> {
         if (n < 1 || n > ValidateCommand.MAX_THREADS) return usage(err, "--threads must be between 1 and " + ValidateCommand.MAX_THREADS);
         ValidationSettings settings;
         try {
-            settings = h313aOption.apply(settingsOptions.settings());
+            settings = severityOption.apply(h313aOption.apply(settingsOptions.settings()));
         } catch (IOException e) {
             return usage(err, e.getMessage());
         }
         RuleBase rules = RuleBase.load();
+        try {
+            SeverityOption.check(rules, settings);
+        } catch (IOException e) {
+            return usage(err, e.getMessage());
+        }
         ReaderOptions readerOptions = schema == null ? ReaderOptions.defaults() : ReaderOptions.defaults().withExtraSchema(schema);
         Coverage coverage = new Coverage(rules);
         List<Scenario> scenarios;
@@ -161,15 +169,21 @@ final class CoverageCommand implements Callable<Integer> {
         }
         ValidationSettings settings;
         try {
-            settings = h313aOption.apply(settingsOptions.settings());
+            settings = severityOption.apply(h313aOption.apply(settingsOptions.settings()));
         } catch (IOException e) {
             return usage(err, e.getMessage());
         }
         List<Scenario> scenarios = Scenario.find(paths.stream().filter(Files::isDirectory).toList());
         ReaderOptions readerOptions = schema == null ? ReaderOptions.defaults() : ReaderOptions.defaults().withExtraSchema(schema);
+        RuleBase rules = RuleBase.load();
+        try {
+            SeverityOption.check(rules, settings);
+        } catch (IOException e) {
+            return usage(err, e.getMessage());
+        }
         MutationReport report;
         try {
-            MutationAnalysis analysis = new MutationAnalysis(RuleBase.load(),
+            MutationAnalysis analysis = new MutationAnalysis(rules,
                     requirements == null ? Set.of() : new LinkedHashSet<>(requirements));
             report = analysis.run(scenarios, settings, readerOptions);
         } catch (MutationAnalysis.Refused e) {

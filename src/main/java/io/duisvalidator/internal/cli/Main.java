@@ -58,7 +58,7 @@ public final class Main {
             if (v == null) v = buildVersion();
             String rules;
             try {
-                rules = RuleBase.load().version();
+                rules = RuleBase.load().id().text();
             } catch (RuntimeException e) {
                 rules = "(cannot be loaded: " + Messages.describe(e) + ")";
             }

@@ -71,6 +71,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     H313aOption h313aOption;
 
+    @Mixin
+    SeverityOption severityOption;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "jsonl, text, junit, sarif, html (default: ${DEFAULT-VALUE})")
     String format;
 
@@ -109,7 +112,7 @@ final class ValidateCommand implements Callable<Integer> {
         PrintStream err = System.err;
         ValidationSettings settings;
         try {
-            settings = h313aOption.apply(settingsOptions.settings());
+            settings = severityOption.apply(h313aOption.apply(settingsOptions.settings()));
         } catch (IOException e) {
             return usage(err, e.getMessage());
         }
@@ -160,6 +163,11 @@ final class ValidateCommand implements Callable<Integer> {
     private int locked(ValidationSettings settings, int n, PrintStream err) throws Exception {
         long t0 = System.nanoTime();
         RuleBase rules = RuleBase.load();
+        try {
+            SeverityOption.check(rules, settings);
+        } catch (IOException e) {
+            return usage(err, e.getMessage());
+        }
         ReaderOptions readerOptions = schema == null ? ReaderOptions.defaults() : ReaderOptions.defaults().withExtraSchema(schema);
 
         if (expect) return expect(rules, settings, readerOptions, n, err);
@@ -174,12 +182,12 @@ final class ValidateCommand implements Callable<Integer> {
         CoreValidator validator = CoreValidator.create(rules, ctx, readerOptions);
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
 
-        RunSummary summary = new RunSummary().ruleSet(rules.version())
+        RunSummary summary = new RunSummary().ruleSet(rules.id())
                 .rulesPrebuilt(rules.prebuilt()).loadMillis(loadMillis);
         ResumePoint from = null;
         if (resume) {
             try {
-                from = ResumePoint.open(out, rules.version(), summary::add);
+                from = ResumePoint.open(out, rules.id().text(), summary::add);
             } catch (ResumePoint.CannotResume e) {
                 return usage(err, e.getMessage());
             }

@@ -10,7 +10,9 @@ import io.duisvalidator.context.Context;
 import io.duisvalidator.context.ContextLookupException;
 import io.duisvalidator.internal.decision.DecisionMaker;
 import io.duisvalidator.internal.decision.ResponseCodes;
-import io.duisvalidator.internal.engine.Findings;
+import io.duisvalidator.RuleSetId;
+import io.duisvalidator.internal.decision.SeverityPolicy;
+import io.duisvalidator.internal.engine.Evaluation;
 import io.duisvalidator.internal.engine.RuleBase;
 import io.duisvalidator.internal.facts.DuisRequest;
 import io.duisvalidator.internal.facts.FactBuilder;
@@ -20,11 +22,12 @@ import io.duisvalidator.internal.xml.ReadResult;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -72,26 +75,25 @@ public final class CoreValidator implements Validator {
 
     @Override
     public Decision validate(byte[] message, ValidationSettings settings) {
-        Objects.requireNonNull(settings, "settings");
+        checkSettings(rules, settings);
         ReadResult read;
         try {
             read = reader.read(message == null ? new byte[0] : message);
         } catch (RuntimeException | StackOverflowError e) {
             return DecisionMaker.error(DecisionMaker.Header.UNKNOWN, ResponseCodes.INTERNAL,
-                    "The reader failed on this message: " + e, rules.version());
+                    "The reader failed on this message: " + e, rules.id());
         }
         if (read instanceof ReadResult.Ok ok) return validate(ok.request(), settings);
         if (read instanceof ReadResult.Rejected rej) {
             DuisRequest partial = rej.request();
-            Finding f = new Finding(rej.code(), Severity.ERROR, "READ-" + rej.reason().name(),
-                    rej.code().equals(ResponseCodes.XML) ? WELL_FORMED_REQUIREMENT : SCHEMA_REQUIREMENT,
-                    rej.code().equals(ResponseCodes.XML) ? "DUIS s2: a Service Request is a well-formed DUIS XML document"
-                            : "DUIS XML schema (project schema xsd/duis-mp162.xsd)", rej.message());
-            return DecisionMaker.decide(header(partial, null), List.of(f), Map.of(), null, null, false, List.of(),
-                    rules.version());
+            String requirement = rej.code().equals(ResponseCodes.XML) ? WELL_FORMED_REQUIREMENT : SCHEMA_REQUIREMENT;
+            Finding f = new Finding(rej.code(), Severity.ERROR, "READ-" + rej.reason().name(), requirement,
+                    rules.reference(requirement), rej.message());
+            // the reader's findings are never changed by the severity policy (checkSettings refuses their ids)
+            return DecisionMaker.decide(header(partial, null), Evaluation.of(List.of(f)), SeverityPolicy.NONE, rules.id());
         }
         return DecisionMaker.error(header(read.request(), null), ResponseCodes.INTERNAL,
-                "The reader failed on this message: " + read.message(), rules.version());
+                "The reader failed on this message: " + read.message(), rules.id());
     }
 
     /** Judges a request that has already been read, against the current context. */
@@ -104,24 +106,20 @@ public final class CoreValidator implements Validator {
     }
 
     private Traced evaluate(DuisRequest request, ValidationSettings settings, Context ctx) {
-        Objects.requireNonNull(settings, "settings");
+        checkSettings(rules, settings);
         DecisionMaker.Header header = header(request, null);
         try {
             Instant at = settings.receivedAt() != null ? settings.receivedAt() : clock.instant();
             List<Object> f = facts.facts(request, ctx, settings, at);
-            RequestFact rf = (RequestFact) f.get(0);
-            header = header(request, rf);
-            Findings found = rules.evaluate(f);
-            boolean trtRequired = rf.isMp162Srv() && rf.getRole() != null;
-            Map<String, Severity> policy = Map.of("DV-H3.13A", settings.h313aSeverity());
-            Decision d = DecisionMaker.decide(header, found.findings(), policy,
-                    found.trtSeconds(), found.scheduledTrtSeconds(), trtRequired, found.firedRules(), rules.version());
-            return new Traced(d, f, found, header, policy, trtRequired, rules.version());
+            header = header(request, (RequestFact) f.get(0));
+            Evaluation found = rules.evaluate(f);
+            SeverityPolicy policy = SeverityPolicy.of(settings);
+            return new Traced(DecisionMaker.decide(header, found, policy, rules.id()), f, found, header, policy, rules.id());
         } catch (ContextLookupException e) {
-            return Traced.untraced(DecisionMaker.error(header, ResponseCodes.CONTEXT, e.getMessage(), rules.version()));
+            return Traced.untraced(DecisionMaker.error(header, ResponseCodes.CONTEXT, e.getMessage(), rules.id()));
         } catch (RuntimeException | StackOverflowError e) {
             return Traced.untraced(DecisionMaker.error(header, ResponseCodes.INTERNAL,
-                    "The validator failed on this request: " + e, rules.version()));
+                    "The validator failed on this request: " + e, rules.id()));
         }
     }
 
@@ -131,18 +129,18 @@ public final class CoreValidator implements Validator {
      * decision step's other inputs. {@code facts} and {@code found} are null when the request never reached the rules
      * (unreadable, DV-XML / DV-SCHEMA, a failed context lookup).
      */
-    public record Traced(Decision decision, List<Object> facts, Findings found, DecisionMaker.Header header,
-                         Map<String, Severity> policy, boolean trtRequired, String ruleSet) {
+    public record Traced(Decision decision, List<Object> facts, Evaluation found, DecisionMaker.Header header,
+                         SeverityPolicy policy, RuleSetId ruleSet) {
         static Traced untraced(Decision d) {
-            return new Traced(d, null, null, null, Map.of(), false, d.ruleSet());
+            return new Traced(d, null, null, null, null, null);
         }
 
         /** True when the rules judged the request (so other rule outcomes could change its decision). */
         public boolean judgedByRules() { return found != null; }
 
-        /** The decision the same request gets when its rules find {@code findings}, these TRTs and fired rules. */
-        public Decision decide(List<Finding> findings, Long trt, Long scheduledTrt, List<String> firedRules) {
-            return DecisionMaker.decide(header, findings, policy, trt, scheduledTrt, trtRequired, firedRules, ruleSet);
+        /** The decision the same request gets when its rules find {@code other} instead. */
+        public Decision decide(Evaluation other) {
+            return DecisionMaker.decide(header, other, policy, ruleSet);
         }
     }
 
@@ -152,6 +150,37 @@ public final class CoreValidator implements Validator {
         if (r.isEmpty()) return Traced.untraced(validate(message, settings));
         return evaluate(r.get(), settings, context.get());
     }
+
+    /**
+     * Refuses settings whose severity policy names an id that the rule set does not know (neither a requirement id
+     * of its rules nor a code they report), or one whose findings cannot be changed: those of the XML reader
+     * ({@link #READER_REQUIREMENTS}, DV-XML, DV-SCHEMA: no rule judges a message it rejects) and of the validator's
+     * own failures (DV-INTERNAL, DV-INPUT, DV-CONTEXT).
+     *
+     * @throws IllegalArgumentException naming every such id
+     */
+    public static void checkSettings(RuleBase rules, ValidationSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        if (settings.severities().isEmpty()) return;
+        boolean allKnown = true;
+        for (String id : settings.severities().keySet()) {
+            if (FIXED_CODES.contains(id) || READER_REQUIREMENTS.contains(id) || !rules.policyIds().contains(id)) allKnown = false;
+        }
+        if (allKnown) return; // checked on every call: no allocation when the policy is sound
+        List<String> problems = new ArrayList<>();
+        for (String id : new TreeSet<>(settings.severities().keySet())) {
+            if (READER_REQUIREMENTS.contains(id) || FIXED_CODES.contains(id)) {
+                problems.add(id + ": judged before any rule (or a failure to judge): its severity cannot be changed");
+            } else if (!rules.policyIds().contains(id)) {
+                problems.add(id + ": neither a requirement id of the rule set " + rules.id().id() + " nor a code its rules report");
+            }
+        }
+        if (!problems.isEmpty()) throw new IllegalArgumentException("severity policy: " + String.join("; ", problems));
+    }
+
+    /** Codes that no severity policy changes: the reader's, and the validator's own failures. */
+    private static final Set<String> FIXED_CODES = Set.of(ResponseCodes.XML, ResponseCodes.SCHEMA,
+            ResponseCodes.INTERNAL, ResponseCodes.INPUT, ResponseCodes.CONTEXT);
 
     /** Reads a message without judging it: the request, or empty when the message is not a valid DUIS request. */
     public Optional<DuisRequest> read(byte[] message) {
@@ -165,7 +194,7 @@ public final class CoreValidator implements Validator {
 
     /** The decision for an input that could not be read at all (e.g. a file that vanished). */
     public Decision unreadable(String message) {
-        return DecisionMaker.error(DecisionMaker.Header.UNKNOWN, ResponseCodes.INPUT, message, rules.version());
+        return DecisionMaker.error(DecisionMaker.Header.UNKNOWN, ResponseCodes.INPUT, message, rules.id());
     }
 
     /** The rule base this validator evaluates. */
@@ -186,12 +215,13 @@ public final class CoreValidator implements Validator {
     public ReaderOptions readerOptions() { return reader.options(); }
 
     @Override
-    public String ruleSet() { return rules.version(); }
+    public RuleSetId ruleSet() { return rules.id(); }
 
     private static DecisionMaker.Header header(DuisRequest r, RequestFact f) {
         if (r == null) return DecisionMaker.Header.UNKNOWN;
         return new DecisionMaker.Header(r.requestId(), r.originatorId(), f == null ? null : f.getRole(),
                 r.serviceReferenceVariant(), f == null ? null : f.getMode().name(),
-                r.schedule() == null ? null : r.schedule().scheduledSrv(), f != null && f.isScheduledSrvInMp162Set());
+                r.schedule() == null ? null : r.schedule().scheduledSrv(),
+                f != null && f.isTrtRequired(), f != null && f.isScheduledTrtRequired());
     }
 }

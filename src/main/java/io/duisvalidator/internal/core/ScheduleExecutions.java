@@ -5,8 +5,10 @@ import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.Decision;
 import io.duisvalidator.Finding;
 import io.duisvalidator.Severity;
+import io.duisvalidator.context.ScheduleFrequency;
 import io.duisvalidator.internal.facts.CreateScheduleBody;
 import io.duisvalidator.internal.facts.DuisRequest;
+import io.duisvalidator.internal.facts.FactBuilder;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,7 +54,9 @@ public final class ScheduleExecutions {
         for (LocalDate d = s.startDate(); !d.isAfter(last); d = next(s.startDate(), s.frequency(), ++n)) {
             if (d.isBefore(first)) continue;
             if (out.size() == limit) break;
-            Decision dec = validator.validate(startingOn(createSchedule, d), settings);
+            // judged as a schedule received on the day it starts: a 5.1 is judged on the later of its start date and
+            // its receipt date, and the question is whether access control passes on d itself
+            Decision dec = validator.validate(startingOn(createSchedule, d), settings.at(d.atStartOfDay(FactBuilder.LONDON).toInstant()));
             Finding e4 = dec.findings().stream()
                     .filter(f -> f.code().equals(ACCESS_CODE) && f.severity() == Severity.ERROR).findFirst().orElse(null);
             out.add(new ExecutionCheck(d, e4 == null, e4 == null ? null : e4.message()));
@@ -60,16 +64,9 @@ public final class ScheduleExecutions {
         return out;
     }
 
-    /** The n-th execution date of a schedule of this frequency (n = 0 is the start date). */
+    /** The n-th execution date of a schedule of this frequency (n = 0 is the start date; unknown frequency: daily). */
     static LocalDate next(LocalDate start, String frequency, int n) {
-        return switch (frequency == null ? "Daily" : frequency) {
-            case "Weekly" -> start.plusWeeks(n);
-            case "Monthly" -> start.plusMonths(n);
-            case "Quarterly" -> start.plusMonths(3L * n);
-            case "Half-Yearly" -> start.plusMonths(6L * n);
-            case "Yearly" -> start.plusYears(n);
-            default -> start.plusDays(n);
-        };
+        return ScheduleFrequency.ofOrDaily(frequency).execution(start, n);
     }
 
     private static DuisRequest startingOn(DuisRequest r, LocalDate day) {

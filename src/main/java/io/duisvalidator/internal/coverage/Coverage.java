@@ -118,8 +118,8 @@ public final class Coverage {
         List<String> notFired = new TreeSet<>(requirementOfRule.keySet()).stream().filter(id -> !firedRules.contains(id)).toList();
         List<CoverageReport.RuleNotFired> why = notFired.stream().map(id -> new CoverageReport.RuleNotFired(id,
                 requirementOfRule.get(id), reach.rules().get(id))).toList();
-        List<CoverageGrid> grids = CoverageGrids.of(rules.tables(), rules.version(), rows, reach);
-        return new CoverageReport(rules.version(), messages, accepted, rejected, errors, rows, never,
+        List<CoverageGrid> grids = CoverageGrids.of(rules.tables(), rules.id().text(), rows, reach);
+        return new CoverageReport(rules.id(), messages, accepted, rejected, errors, rows, never,
                 List.copyOf(unreachable), notFired, java.util.Collections.unmodifiableMap(new TreeMap<>(unknown)),
                 Traceability.problems(catalogue, rules), matrix, reach, why, grids);
     }

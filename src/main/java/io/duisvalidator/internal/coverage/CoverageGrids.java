@@ -74,7 +74,7 @@ public final class CoverageGrids {
             for (Column c : columns) {
                 String[] k = c.key().split("-");
                 Map<String, String> row = rows.get(srv + "|" + k[0] + "|" + k[1].substring(1) + "|" + k[2]);
-                cells.add(cell(c.key(), "TRT-" + srv + "-" + c.key(), row == null ? "?" : trtText(row.get("trt_seconds")),
+                cells.add(cell(c.key(), RuleTables.trtRequirement(srv, k[0], k[1].substring(1), k[2]), row == null ? "?" : trtText(row.get("trt_seconds")),
                         row == null ? "" : row.get("note"), "", byId, reach));
             }
             out.add(new Row(srv, name, cells));

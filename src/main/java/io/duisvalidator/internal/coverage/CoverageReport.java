@@ -7,7 +7,7 @@ import java.util.Map;
  * What a corpus exercised, per requirement of the catalogue, with the static analysis of the tables and the
  * traceability check alongside. Counts are exact numbers of messages.
  *
- * @param ruleSet             name, version and digest of the rule set
+ * @param ruleSet             id, version and digest of the rule set
  * @param messages            messages run
  * @param accepted            of which ACCEPTED
  * @param rejected            of which REJECTED
@@ -25,7 +25,7 @@ import java.util.Map;
  *                            merely did not exercise it
  * @param grids               the eligibility matrix and the TRT table as coverage grids (one pair per rule set)
  */
-public record CoverageReport(String ruleSet, long messages, long accepted, long rejected, long errors,
+public record CoverageReport(io.duisvalidator.RuleSetId ruleSet, long messages, long accepted, long rejected, long errors,
                              List<RequirementCoverage> requirements, List<String> neverExercised,
                              List<String> unreachable, List<String> rulesNeverFired,
                              Map<String, Long> unknownRequirements, List<String> traceability,

@@ -125,7 +125,7 @@ public final class CoverageWriter {
     public static void json(CoverageReport r, Writer w) throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(w).useDefaultPrettyPrinter();
         g.writeStartObject();
-        g.writeStringField("ruleSet", r.ruleSet());
+        g.writeStringField("ruleSet", r.ruleSet().text());
         g.writeObjectFieldStart("messages");
         g.writeNumberField("total", r.messages());
         g.writeNumberField("accepted", r.accepted());
@@ -258,7 +258,7 @@ public final class CoverageWriter {
         w.print(GridWriter.CSS);
         w.println("</style></head><body>");
         w.println("<h1>Requirements coverage</h1>");
-        w.println("<p>Rule set <code>" + esc(r.ruleSet()) + "</code></p>");
+        w.println("<p>Rule set <code>" + esc(r.ruleSet().text()) + "</code></p>");
         w.println("<p><b>" + esc(summary(r)) + "</b></p>");
         w.println("<h2>The SEC's tables as coverage grids</h2>");
         w.println("<p>Each cell shows the table's value (yes / no; the TRT or N/A) and what this corpus did to it. Counts are "

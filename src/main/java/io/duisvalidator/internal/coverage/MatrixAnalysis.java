@@ -139,7 +139,7 @@ public final class MatrixAnalysis {
                 for (String g : GENERATIONS) {
                     for (String mode : MODES) {
                         String value = trt.get(srv + "|" + sender + "|" + g + "|" + mode);
-                        String req = "TRT-" + srv + "-" + sender + "-S" + g + "-" + mode;
+                        String req = RuleTables.trtRequirement(srv, sender, g, mode);
                         if (value == null) {
                             gaps.add("trt.csv: no row decides SRV " + srv + " sent by " + sender + " on SMETS" + g + " " + mode);
                             continue;

@@ -2,7 +2,7 @@ package io.duisvalidator.internal.coverage;
 
 import io.duisvalidator.Finding;
 import io.duisvalidator.Severity;
-import io.duisvalidator.internal.engine.Findings;
+import io.duisvalidator.internal.engine.Evaluation;
 import io.duisvalidator.internal.engine.RuleBase;
 import io.duisvalidator.internal.engine.RuleInfo;
 import io.duisvalidator.internal.engine.RuleTables;
@@ -37,8 +37,12 @@ public final class Mutants {
 
     /** What the rules found for one request: the decision step's inputs that a mutant may change. */
     public record Outcome(List<Finding> findings, Long trt, Long scheduledTrt, List<String> fired) {
-        static Outcome of(Findings f) {
-            return new Outcome(List.copyOf(f.findings()), f.trtSeconds(), f.scheduledTrtSeconds(), List.copyOf(f.firedRules()));
+        static Outcome of(Evaluation e) {
+            return new Outcome(e.findings(), e.trtSeconds(), e.scheduledTrtSeconds(), e.firedRules());
+        }
+
+        Evaluation evaluation() {
+            return new Evaluation(findings, fired, trt, scheduledTrt);
         }
 
         boolean firedAny(Set<String> ruleIds) {

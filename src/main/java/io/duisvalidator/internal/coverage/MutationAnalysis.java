@@ -10,7 +10,7 @@ import io.duisvalidator.internal.batch.FileResult;
 import io.duisvalidator.internal.batch.InputFiles;
 import io.duisvalidator.internal.batch.Scenario;
 import io.duisvalidator.internal.core.CoreValidator;
-import io.duisvalidator.internal.engine.Findings;
+import io.duisvalidator.internal.engine.Evaluation;
 import io.duisvalidator.internal.engine.RuleBase;
 
 import java.io.IOException;
@@ -94,7 +94,7 @@ public final class MutationAnalysis {
             for (Mutants.Mutant m : mutants) results.add(judge(m, c.items()));
         }
         CoverageReport cov = c.coverage().report();
-        return new MutationReport(rules.version(), scenarios, c.messages(), results, c.baseline(), notBuilt,
+        return new MutationReport(rules.id().text(), scenarios, c.messages(), results, c.baseline(), notBuilt,
                 catalogue, reach, cov.grids(), (System.nanoTime() - started) / 1_000_000L);
     }
 
@@ -129,7 +129,7 @@ public final class MutationAnalysis {
                 e.compare(t.decision(), diffs);
                 diffs.forEach(d -> baseline.add(sc.dir() + ": " + d));
                 if (!t.judgedByRules()) continue; // read or context failed: no rule decides it, no mutant changes it
-                Findings neg = negations == null ? null : negations.evaluate(t.facts());
+                Evaluation neg = negations == null ? null : negations.evaluate(t.facts());
                 items.add(new Item(p.toString(), t, Mutants.Outcome.of(t.found()), neg == null ? null : Mutants.Outcome.of(neg), e));
             }
             for (String missing : expected.keySet()) baseline.add(sc.dir() + ": " + missing + ": expected, but there is no such message");
@@ -140,7 +140,7 @@ public final class MutationAnalysis {
     /** The decision of a message under a mutant (the original decision when the mutant does not touch it). */
     static Decision decide(Mutants.Mutant m, Item it) {
         Mutants.Outcome o = m.change().apply(it.outcome(), it.negated());
-        return o == null ? it.traced().decision() : it.traced().decide(o.findings(), o.trt(), o.scheduledTrt(), o.fired());
+        return o == null ? it.traced().decision() : it.traced().decide(o.evaluation());
     }
 
     /** The mutants this analysis makes. */
@@ -153,7 +153,7 @@ public final class MutationAnalysis {
             Mutants.Outcome o = m.change().apply(it.outcome(), it.negated());
             if (o == null) continue;
             touched++;
-            Decision d = it.traced().decide(o.findings(), o.trt(), o.scheduledTrt(), o.fired());
+            Decision d = it.traced().decide(o.evaluation());
             List<String> diffs = new ArrayList<>(1);
             it.expected().compare(d, diffs);
             if (!diffs.isEmpty() && killedBy.size() < KILLED_BY) killedBy.add(it.file());

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects what the rules of one evaluation find. The rules' global {@code findings} (the engine keeps one per session,
- * emptied before each evaluation, and hands out a {@link #copy()}); the rules call it
- * from their consequences and it reads each rule's metadata (code, severity, requirement, reference) from the rule
- * itself, so a rule's consequence only says what it found.
+ * Collects what the rules of one evaluation find: the rules' global {@code findings} (the engine keeps one per
+ * session, empties it before each evaluation and hands out its {@link #snapshot()}, an {@link Evaluation}). The rules
+ * call it from their consequences and it reads each rule's metadata (code, severity, requirement, reference) from
+ * the rule itself, so a rule's consequence only says what it found.
  */
 public final class Findings {
     private final Map<String, RuleInfo> rules;
@@ -43,20 +43,16 @@ public final class Findings {
         fired.add(info(ctx).ruleId());
     }
 
-    /** A table cell that either allows the request or, when {@code ok} is false, fails it. */
-    public void cell(RuleContext ctx, boolean ok, String failMessage) {
-        if (ok) pass(ctx); else fail(ctx, failMessage);
+    /** A TRT table cell that gives the request its TRT (On-Demand cell; on demand and future-dated requests). */
+    public void trt(RuleContext ctx, long seconds) {
+        pass(ctx);
+        trtSeconds = seconds;
     }
 
-    /** A TRT table cell: a number of seconds, or "N/A" (the request cannot be served that way). */
-    public void trtCell(RuleContext ctx, String mode, String trt, String naMessage) {
-        if ("N/A".equals(trt)) {
-            fail(ctx, naMessage);
-            return;
-        }
+    /** A Scheduled TRT table cell that gives each execution of a 5.1 schedule its TRT. */
+    public void scheduledTrt(RuleContext ctx, long seconds) {
         pass(ctx);
-        long seconds = Long.parseLong(trt);
-        if ("SCHEDULED".equals(mode)) scheduledTrtSeconds = seconds; else trtSeconds = seconds;
+        scheduledTrtSeconds = seconds;
     }
 
     // The same calls from rules of the executable model, whose consequences see `drools` as the model's Drools
@@ -65,11 +61,9 @@ public final class Findings {
 
     public void pass(Drools drools) { pass((RuleContext) drools); }
 
-    public void cell(Drools drools, boolean ok, String failMessage) { cell((RuleContext) drools, ok, failMessage); }
+    public void trt(Drools drools, long seconds) { trt((RuleContext) drools, seconds); }
 
-    public void trtCell(Drools drools, String mode, String trt, String naMessage) {
-        trtCell((RuleContext) drools, mode, trt, naMessage);
-    }
+    public void scheduledTrt(Drools drools, long seconds) { scheduledTrt((RuleContext) drools, seconds); }
 
     /** Empties this collector for the next evaluation (the engine keeps one per session). */
     void clear() {
@@ -79,25 +73,14 @@ public final class Findings {
         scheduledTrtSeconds = null;
     }
 
-    /** What this evaluation found, as a collector of its own (the caller keeps it after the next evaluation). */
-    Findings copy() {
-        Findings c = new Findings(rules);
-        c.findings.addAll(findings);
-        c.fired.addAll(fired);
-        // rule-id order, not firing order: rules of equal salience fire in an order that depends on how the rule base
-        // was built (prebuilt model or compiled at start), and a decision must not
-        c.fired.sort(null);
-        c.trtSeconds = trtSeconds;
-        c.scheduledTrtSeconds = scheduledTrtSeconds;
-        return c;
+    /**
+     * What this evaluation found, as a value the caller keeps after the next evaluation. Fired rules in rule-id order,
+     * not firing order: rules of equal salience fire in an order that depends on how the rule base was built (prebuilt
+     * model or compiled at start), and a decision must not.
+     */
+    Evaluation snapshot() {
+        String[] ids = fired.toArray(new String[0]);
+        java.util.Arrays.sort(ids);
+        return new Evaluation(findings, List.of(ids), trtSeconds, scheduledTrtSeconds);
     }
-
-    public List<Finding> findings() { return findings; }
-
-    /** Ids of the rules that fired; in rule-id order in a {@link #copy()} (what the engine hands out). */
-    public List<String> firedRules() { return fired; }
-
-    public Long trtSeconds() { return trtSeconds; }
-
-    public Long scheduledTrtSeconds() { return scheduledTrtSeconds; }
 }

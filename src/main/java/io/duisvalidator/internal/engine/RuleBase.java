@@ -1,5 +1,6 @@
 package io.duisvalidator.internal.engine;
 
+import io.duisvalidator.RuleSetId;
 import io.duisvalidator.Severity;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
@@ -34,7 +35,13 @@ public final class RuleBase {
     /** The global of every rule file that the rules report to (rules/*.drl, rules/templates/*.drt). */
     static final String FINDINGS_GLOBAL = "findings";
     private static final System.Logger LOG = System.getLogger(RuleBase.class.getName());
-    private static final List<String> REQUIRED_METADATA = List.of("ruleId", "requirement", "reference", "severity", "code");
+    /**
+     * What every rule names. Its reference is not among them: it is the source of the rule's requirement in the
+     * requirements catalogue ({@code rules/requirements.csv}), the one home of every citation.
+     */
+    private static final List<String> REQUIRED_METADATA = List.of("ruleId", "requirement", "severity", "code");
+    /** The requirements catalogue of the rule set (the classpath folder {@code rules/}). */
+    static final String CATALOGUE = "requirements.csv";
 
     private final KieBase kieBase;
     private final Map<String, RuleInfo> rules;
@@ -44,18 +51,28 @@ public final class RuleBase {
     private final Supplier<Map<String, String>> sourceText;
     private volatile Map<String, String> sources;
     private final RuleTables tables;
-    private final String version;
+    /** Requirement id to its source (reference), from the catalogue. */
+    private final Map<String, String> references;
+    private final RuleSetId id;
+    private final java.util.Set<String> policyIds;
     private final String origin;
     private final ThreadLocal<Session> sessions;
 
-    private RuleBase(KieBase kieBase, Map<String, RuleInfo> rules, Supplier<Map<String, String>> sourceText,
-                     RuleTables tables, String version, String origin) {
+    private RuleBase(KieBase kieBase, Map<String, String> references, Supplier<Map<String, String>> sourceText,
+                     RuleTables tables, RuleSetId id, String origin) {
         this.kieBase = kieBase;
-        this.rules = rules;
+        this.rules = readMetadata(kieBase, references);
         this.rulesByName = new java.util.HashMap<>(rules);
         this.sourceText = sourceText;
         this.tables = tables;
-        this.version = version;
+        this.references = references;
+        this.id = id;
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (RuleInfo r : rules.values()) {
+            ids.add(r.requirement());
+            ids.add(r.code());
+        }
+        this.policyIds = java.util.Collections.unmodifiableSet(ids);
         this.origin = origin;
         this.sessions = new ThreadLocal<>();
     }
@@ -69,20 +86,38 @@ public final class RuleBase {
     public static RuleBase load() {
         Properties manifest = RuleSources.manifest();
         RuleTables tables = RuleTables.fromClasspath();
-        String name = manifest.getProperty("name", "duis-mp162") + " " + manifest.getProperty("version", "0");
+        Map<String, String> references = references();
         RuleModel.Choice choice = RuleModel.choose(manifest);
         if (choice.prebuilt()) {
             try {
                 KieBase kieBase = RuleModel.newKieBase(choice.modelClass());
-                return new RuleBase(kieBase, readMetadata(kieBase), () -> sources(manifest, tables), tables,
-                        name + " (" + choice.ruleSetDigest() + ")", choice.reason());
+                return new RuleBase(kieBase, references, () -> sources(manifest, tables), tables,
+                        id(manifest, choice.ruleSetDigest()), choice.reason());
             } catch (ReflectiveOperationException | LinkageError e) {
                 choice = RuleModel.Choice.compile("the prebuilt rule model cannot be loaded: " + e, true);
             }
         }
         CompileRequirements.require(choice.reason(), org.drools.base.util.Drools.getFullVersion());
         if (choice.warn()) LOG.log(System.Logger.Level.WARNING, "rules compiled at start: " + choice.reason());
-        return compiled(sources(manifest, tables), tables, name, choice.reason());
+        return compiled(sources(manifest, tables), tables, manifest, references, choice.reason());
+    }
+
+    private static RuleSetId id(Properties manifest, String digest) {
+        return new RuleSetId(manifest.getProperty("name", "duis-mp162"), manifest.getProperty("version", "0"), digest);
+    }
+
+    /** The source of every requirement of the catalogue, by requirement id: the reference of the rules that name it. */
+    static Map<String, String> references() {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (Map<String, String> row : RuleTables.readRuleFile(CATALOGUE)) {
+            String id = row.get("id");
+            String source = row.get("source");
+            if (id == null || id.isBlank() || source == null || source.isBlank()) {
+                throw new IllegalStateException("rules/" + CATALOGUE + ": a row without id or source: " + row);
+            }
+            if (out.put(id, source) != null) throw new IllegalStateException("rules/" + CATALOGUE + ": id " + id + " repeated");
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /**
@@ -94,7 +129,10 @@ public final class RuleBase {
         RuleTables tables = RuleTables.fromClasspath();
         Map<String, String> sources = sources(manifest, tables);
         sources.putAll(moreSources);
-        return compiled(sources, tables, "duis-mp162 with " + moreSources.keySet(), "with extra rules " + moreSources.keySet());
+        Properties named = new Properties();
+        named.putAll(manifest);
+        named.setProperty("name", manifest.getProperty("name", "duis-mp162") + "-with-extra-rules");
+        return compiled(sources, tables, named, references(), "with extra rules " + moreSources.keySet());
     }
 
     /**
@@ -102,7 +140,8 @@ public final class RuleBase {
      * {@code tables}), compiled now: mutation analysis checks with it that a changed cell decides as it says.
      */
     public static RuleBase compiledFrom(RuleTables tables, String name) {
-        return compiled(sources(RuleSources.manifest(), tables), tables, name, "compiled from other tables: " + name);
+        Properties manifest = RuleSources.manifest();
+        return compiled(sources(manifest, tables), tables, manifest, references(), "compiled from other tables: " + name);
     }
 
     /**
@@ -110,12 +149,13 @@ public final class RuleBase {
      * its rules report to a {@code findings} global like those of the rule set.
      */
     public static RuleBase compiledOnly(Map<String, String> sources, RuleTables tables, String name) {
-        return compiled(sources, tables, name, name);
+        return compiled(sources, tables, RuleSources.manifest(), references(), name);
     }
 
-    private static RuleBase compiled(Map<String, String> sources, RuleTables tables, String name, String reason) {
+    private static RuleBase compiled(Map<String, String> sources, RuleTables tables, Properties manifest,
+                                     Map<String, String> references, String reason) {
         KieBase kieBase = compile(sources);
-        return new RuleBase(kieBase, readMetadata(kieBase), () -> sources, tables, name + " (" + digest(sources) + ")",
+        return new RuleBase(kieBase, references, () -> sources, tables, id(manifest, digest(sources)),
                 "compiled at start: " + reason);
     }
 
@@ -143,7 +183,7 @@ public final class RuleBase {
         return kb.newKieBase();
     }
 
-    private static Map<String, RuleInfo> readMetadata(KieBase kieBase) {
+    private static Map<String, RuleInfo> readMetadata(KieBase kieBase, Map<String, String> references) {
         Map<String, RuleInfo> out = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         Map<String, String> ids = new TreeMap<>();
@@ -158,6 +198,16 @@ public final class RuleBase {
                 String ruleId = text(md.get("ruleId"));
                 String previous = ids.put(ruleId, r.getName());
                 if (previous != null) problems.add("rule id " + ruleId + " is used by \"" + previous + "\" and \"" + r.getName() + "\"");
+                String requirement = text(md.get("requirement"));
+                String reference = references.get(requirement);
+                if (reference == null) {
+                    problems.add("rule \"" + r.getName() + "\" names requirement " + requirement + ", which is not in rules/" + CATALOGUE);
+                    continue;
+                }
+                if (md.containsKey("reference")) {
+                    problems.add("rule \"" + r.getName() + "\" carries its own @reference: its requirement's source in rules/"
+                            + CATALOGUE + " is its reference");
+                }
                 Severity severity;
                 try {
                     severity = Severity.valueOf(text(md.get("severity")));
@@ -165,8 +215,8 @@ public final class RuleBase {
                     problems.add("rule \"" + r.getName() + "\" has an unknown severity " + md.get("severity"));
                     continue;
                 }
-                out.put(r.getName(), new RuleInfo(r.getName(), p.getName(), ruleId, text(md.get("requirement")),
-                        text(md.get("reference")), severity, text(md.get("code"))));
+                out.put(r.getName(), new RuleInfo(r.getName(), p.getName(), ruleId, requirement, reference, severity,
+                        text(md.get("code"))));
             }
         }
         if (!problems.isEmpty()) throw new IllegalStateException("rule metadata: " + String.join("; ", problems));
@@ -178,7 +228,10 @@ public final class RuleBase {
         return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 
-    /** The content digest of the rule set's DRL that {@link #version()} names (the build records it for the prebuilt model). */
+    /**
+     * The content digest that {@link #id()} names (the build records it for the prebuilt model): of the rule set's
+     * DRL, and of the requirements catalogue that gives the rules their references.
+     */
     static String digest(Map<String, String> sources) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
@@ -186,6 +239,8 @@ public final class RuleBase {
                 md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
                 md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
             }
+            md.update(CATALOGUE.getBytes(StandardCharsets.UTF_8));
+            md.update(RuleSources.text(CATALOGUE).getBytes(StandardCharsets.UTF_8));
             return "sha256:" + HexFormat.of().formatHex(md.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -193,7 +248,7 @@ public final class RuleBase {
     }
 
     /** Runs the rules over the facts given (the request fact and its context slice) and returns what they found. */
-    public Findings evaluate(List<?> facts) {
+    public Evaluation evaluate(List<?> facts) {
         Session s = sessions.get();
         if (s == null) {
             s = new Session(kieBase.newKieSession(), new Findings(rulesByName));
@@ -228,7 +283,7 @@ public final class RuleBase {
             session.setGlobal(FINDINGS_GLOBAL, sink);
         }
 
-        Findings run(List<?> facts) {
+        Evaluation run(List<?> facts) {
             sink.clear();
             try {
                 for (Object f : facts) handles.add(session.insert(f));
@@ -237,7 +292,7 @@ public final class RuleBase {
                 for (FactHandle h : handles) session.delete(h);
                 handles.clear();
             }
-            return sink.copy();
+            return sink.snapshot();
         }
 
         void dispose() {
@@ -266,8 +321,17 @@ public final class RuleBase {
 
     public RuleTables tables() { return tables; }
 
-    /** Name, version and content digest of the rule set: every decision names it. */
-    public String version() { return version; }
+    /** Id, version and content digest of the rule set: every decision names it. */
+    public RuleSetId id() { return id; }
+
+    /** The source (reference) of a requirement of the catalogue, or null when the catalogue has no such id. */
+    public String reference(String requirement) { return requirement == null ? null : references.get(requirement); }
+
+    /**
+     * The ids a severity policy may name ({@link io.duisvalidator.ValidationSettings#severities()}): the requirement
+     * ids and codes of the rules' findings.
+     */
+    public java.util.Set<String> policyIds() { return policyIds; }
 
     /**
      * How this rule base was built: {@code "prebuilt executable model <class>"}, or {@code "compiled at start: "}

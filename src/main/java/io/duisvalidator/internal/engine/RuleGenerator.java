@@ -1,5 +1,6 @@
 package io.duisvalidator.internal.engine;
 
+import io.duisvalidator.context.Role;
 import org.drools.template.ObjectDataCompiler;
 
 import java.io.ByteArrayInputStream;
@@ -16,12 +17,19 @@ import java.util.TreeSet;
 
 /**
  * Generates the per-cell rules from the tables of {@code rules/tables/} and the templates of {@code rules/templates/}.
- * One generated rule per table row, so that every cell is a rule of its own with its own requirement id.
+ * One generated rule per table cell, so that every cell is a rule of its own with its own requirement id; the rows
+ * of a table are split by what their cell says, and each group is fed to the template that says it ("may" and "may
+ * not", a TRT and N/A, on demand and scheduled), so that a generated rule reads as its cell. Only table values go
+ * into a template, never a piece of DRL. A rule that can never fire is not generated (docs/decisions.md
+ * D-NO-UNREACHABLE-RULE): the scheduled readings (eligibility, TRT, scheduled SRV) only for SRVs a 5.1 can schedule.
  */
 final class RuleGenerator {
     /** The templates of {@code rules/templates/} that {@link #generate} reads. */
-    static final List<String> TEMPLATES = List.of("eligibility.drt", "trt.drt", "srv-catalogue.drt",
-            "scheduled-srv.drt", "device-types.drt", "eligibility-scheduled.drt");
+    static final List<String> TEMPLATES = List.of("eligibility-allowed.drt", "eligibility-forbidden.drt",
+            "eligibility-scheduled-allowed.drt", "eligibility-scheduled-forbidden.drt", "trt-on-demand.drt", "trt-on-demand-na.drt", "trt-scheduled.drt", "trt-scheduled-na.drt",
+            "srv-catalogue.drt", "scheduled-srv.drt", "device-types.drt");
+
+    private static final String NA = "N/A";
 
     private final RuleTables tables;
 
@@ -32,18 +40,32 @@ final class RuleGenerator {
     /** Generated DRL by file name ({@code generated/<template>.drl}). */
     Map<String, String> generate() {
         Map<String, String> out = new LinkedHashMap<>();
-        List<Map<String, String>> catalogue = tables.rows(RuleTables.SRV_CATALOGUE);
-        Set<String> schedulable = schedulableSrvs(catalogue);
-        out.put("generated/eligibility.drl", compile("eligibility.drt", tables.rows(RuleTables.ELIGIBILITY)));
+        Set<String> schedulable = schedulableSrvs(tables.rows(RuleTables.SRV_CATALOGUE));
+        List<Map<String, String>> eligibility = eligibilityRows();
+        put(out, "eligibility-allowed.drt", eligibility, r -> "yes".equals(r.get("eligible")));
+        put(out, "eligibility-forbidden.drt", eligibility, r -> !"yes".equals(r.get("eligible")));
         // no rule that can never fire (issue 17): the scheduled reading of a cell only for SRVs a 5.1 can schedule
-        out.put("generated/eligibility-scheduled.drl", compile("eligibility-scheduled.drt", tables.rows(RuleTables.ELIGIBILITY)
-                .stream().filter(r -> schedulable.contains(r.get("srv"))).toList()));
-        out.put("generated/trt.drl", compile("trt.drt", trtRows(schedulable)));
-        out.put("generated/srv-catalogue.drl", compile("srv-catalogue.drt", catalogueRows(catalogue)));
-        out.put("generated/scheduled-srv.drl", compile("scheduled-srv.drt", catalogueRows(catalogue.stream()
-                .filter(r -> schedulable.contains(r.get("srv"))).toList())));
-        out.put("generated/device-types.drl", compile("device-types.drt", deviceTypeRows()));
+        put(out, "eligibility-scheduled-allowed.drt", eligibility,
+                r -> schedulable.contains(r.get("srv")) && "yes".equals(r.get("eligible")));
+        put(out, "eligibility-scheduled-forbidden.drt", eligibility,
+                r -> schedulable.contains(r.get("srv")) && !"yes".equals(r.get("eligible")));
+        List<Map<String, String>> trt = trtRows(schedulable);
+        put(out, "trt-on-demand.drt", trt, r -> "ON_DEMAND".equals(r.get("mode")) && !NA.equals(r.get("trt")));
+        put(out, "trt-on-demand-na.drt", trt, r -> "ON_DEMAND".equals(r.get("mode")) && NA.equals(r.get("trt")));
+        put(out, "trt-scheduled.drt", trt, r -> "SCHEDULED".equals(r.get("mode")) && !NA.equals(r.get("trt")));
+        put(out, "trt-scheduled-na.drt", trt, r -> "SCHEDULED".equals(r.get("mode")) && NA.equals(r.get("trt")));
+        List<Map<String, String>> catalogue = catalogueRows(tables.rows(RuleTables.SRV_CATALOGUE));
+        put(out, "srv-catalogue.drt", catalogue, r -> true);
+        put(out, "scheduled-srv.drt", catalogue, r -> schedulable.contains(r.get("srv")));
+        put(out, "device-types.drt", deviceTypeRows(), r -> true);
         return out;
+    }
+
+    /** The rows {@code which} selects, through {@code template}, as {@code generated/<template>.drl} (none: no file). */
+    private static void put(Map<String, String> out, String template, List<Map<String, String>> rows,
+                            java.util.function.Predicate<Map<String, String>> which) {
+        List<Map<String, String>> selected = rows.stream().filter(which).toList();
+        if (!selected.isEmpty()) out.put("generated/" + template.replace(".drt", ".drl"), compile(template, selected));
     }
 
     private static String compile(String template, Collection<? extends Map<String, ?>> rows) {
@@ -54,6 +76,20 @@ final class RuleGenerator {
         for (Map<String, ?> r : rows) data.add(new HashMap<>(r));
         return new ObjectDataCompiler().compile(data,
                 new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** eligibility.csv with the names of the User Role and of the SRV, for the generated rules' comments. */
+    private List<Map<String, String>> eligibilityRows() {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Map<String, String> r : tables.rows(RuleTables.ELIGIBILITY)) {
+            Map<String, String> m = new HashMap<>(r);
+            String role = r.get("role");
+            m.put("roleName", java.util.Arrays.stream(Role.values()).filter(x -> x.name().equals(role))
+                    .map(Role::title).findFirst().orElse(role));
+            m.put("srvName", tables.srv(r.get("srv")).map(c -> c.get("name")).orElse(""));
+            out.add(m);
+        }
+        return out;
     }
 
     private static List<Map<String, String>> catalogueRows(List<Map<String, String>> rows) {
@@ -79,9 +115,9 @@ final class RuleGenerator {
     }
 
     /**
-     * The TRT table's rows, each with the requirement id, the pattern it matches and the code of an N/A cell. A
-     * Scheduled row of an SRV a 5.1 cannot schedule gets no rule: no schema-valid message reaches it (its requirement
-     * is discharged by the schema, see MatrixAnalysis).
+     * The TRT table's rows, each with its requirement id, the sender in words and the code an N/A cell rejects with.
+     * A Scheduled row of an SRV a 5.1 cannot schedule gets no rule: no schema-valid message reaches it (its
+     * requirement is discharged by the schema, see MatrixAnalysis).
      */
     private List<Map<String, String>> trtRows(Set<String> schedulable) {
         List<Map<String, String>> rows = tables.rows(RuleTables.TRT);
@@ -95,25 +131,16 @@ final class RuleGenerator {
             Map<String, String> m = new HashMap<>();
             m.put("srv", srv);
             m.put("sender", sender);
+            m.put("senderText", "MDR".equals(sender) ? "an MDR" : "existing User Roles");
             m.put("smets", smets);
             m.put("mode", mode);
             m.put("trt", r.get("trt_seconds"));
             m.put("note", r.get("note"));
-            m.put("reference", "MP162 s3 table TRTs for Eligible Users for MHHS data retrieval Service Requests"
-                    + (r.get("note").isEmpty() ? "" : " (" + r.get("note") + ")"));
-            m.put("requirement", trtRequirement(srv, sender, smets, mode));
-            m.put("match", "SCHEDULED".equals(mode)
-                    ? "srv == \"5.1\", scheduledSrv == \"" + srv + "\""
-                    : "srv == \"" + srv + "\"");
-            m.put("naCode", naCode(rows, srv, sender, smets, mode));
+            m.put("requirement", RuleTables.trtRequirement(srv, sender, smets, mode));
+            m.put("code", naCode(rows, srv, sender, smets, mode));
             out.add(m);
         }
         return out;
-    }
-
-    /** Requirement id of a TRT cell, e.g. TRT-4.8.1-MDR-S2-ON_DEMAND. */
-    static String trtRequirement(String srv, String sender, String smets, String mode) {
-        return "TRT-" + srv + "-" + sender + "-S" + smets + "-" + mode;
     }
 
     /**
@@ -122,10 +149,10 @@ final class RuleGenerator {
      */
     static String naCode(List<Map<String, String>> rows, String srv, String sender, String smets, String mode) {
         boolean allSenders = rows.stream().filter(r -> srv.equals(r.get("srv")) && smets.equals(r.get("smets")))
-                .allMatch(r -> "N/A".equals(r.get("trt_seconds")));
+                .allMatch(r -> NA.equals(r.get("trt_seconds")));
         if (allSenders) return "E11";
         boolean thisSender = rows.stream().filter(r -> srv.equals(r.get("srv")) && smets.equals(r.get("smets"))
-                && sender.equals(r.get("sender"))).allMatch(r -> "N/A".equals(r.get("trt_seconds")));
+                && sender.equals(r.get("sender"))).allMatch(r -> NA.equals(r.get("trt_seconds")));
         if (thisSender) return "E2";
         return "SCHEDULED".equals(mode) ? "DV-SCHEDULE" : "E2";
     }

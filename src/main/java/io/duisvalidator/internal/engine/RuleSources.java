@@ -61,7 +61,7 @@ final class RuleSources {
 
     /**
      * A digest of everything the rule set is made from: the manifest, the hand-written DRL it lists, the templates
-     * and the tables, and the generator that turns tables into rules (its class file). The build records it beside
+     * and the tables, the requirements catalogue (the rules' references), and the generator that turns tables into rules (its class file). The build records it beside
      * the prebuilt rule model; {@code RuleBase.load()} compares it to tell a current prebuilt model from a stale one
      * without generating the rules again.
      */
@@ -71,6 +71,7 @@ final class RuleSources {
         files.addAll(drlFiles(manifest));
         RuleGenerator.TEMPLATES.forEach(t -> files.add("templates/" + t));
         RuleTables.ALL.forEach(t -> files.add("tables/" + t));
+        files.add(RuleBase.CATALOGUE); // the rules' references, part of the rule-set digest the record carries
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (String f : files) {

@@ -73,6 +73,31 @@ public final class RuleTables {
         return rows;
     }
 
+    /**
+     * The SRVs whose data SEC H3.13A says to collect by DCC schedule first: the catalogue's device SRVs that a 5.1 can
+     * schedule (those with a DSP body element: DUIS's schedulable list), in catalogue order. 4.1.1 is not among them
+     * (docs/decisions.md D-H313A-SCOPE, D-H313A-4.1.1).
+     */
+    public java.util.Set<String> scheduleFirstSrvs() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (Map<String, String> r : rows(SRV_CATALOGUE)) {
+            if ("DEVICE".equals(r.get("kind")) && !r.get("dsp_body_element").isEmpty()) out.add(r.get("srv"));
+        }
+        return java.util.Collections.unmodifiableSet(out);
+    }
+
+    /** The SRVs the TRT table has cells for: an accepted request for one of them must have a TRT. */
+    public java.util.Set<String> trtSrvs() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (Map<String, String> r : rows(TRT)) out.add(r.get("srv"));
+        return java.util.Collections.unmodifiableSet(out);
+    }
+
+    /** The requirement id of a TRT table cell, e.g. {@code TRT-4.8.1-MDR-S2-ON_DEMAND}: the one place it is built. */
+    public static String trtRequirement(String srv, String sender, String smets, String mode) {
+        return "TRT-" + srv + "-" + sender + "-S" + smets + "-" + mode;
+    }
+
     /** The SRV catalogue row of an SRV, if the project knows it. */
     public Optional<Map<String, String>> srv(String srv) {
         if (srv == null) return Optional.empty();

@@ -24,19 +24,21 @@ import java.util.Map;
 
 /**
  * Turns a request and the context it touches into the facts the rules read: one {@link RequestFact} plus the
- * context slice (only the rows this request needs).
+ * context slice (only the rows this request needs). It derives facts (the device, the MPAN, the dates); to whom
+ * and to what a rule applies is the rule's business, written in the DRL.
  */
 public final class FactBuilder {
     /** GB settlement days are London days. */
     public static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    /** The roles Registration Data decides (docs/decisions.md D-ACCESS-ROLES). */
-    private static final Set<Role> ACCESS_ROLES = EnumSet.of(Role.MDR, Role.IS, Role.ES);
-
     private final Map<String, Map<String, String>> catalogue = new HashMap<>();
+    private final Set<String> scheduleFirstSrvs;
+    private final Set<String> trtSrvs;
 
     public FactBuilder(RuleTables tables) {
         for (Map<String, String> row : tables.rows(RuleTables.SRV_CATALOGUE)) catalogue.put(row.get("srv"), row);
+        this.scheduleFirstSrvs = tables.scheduleFirstSrvs();
+        this.trtSrvs = tables.trtSrvs();
     }
 
     /** The facts for one evaluation. {@code receivedAt} must already be resolved (not null). */
@@ -44,15 +46,8 @@ public final class FactBuilder {
         List<Object> facts = new ArrayList<>(4);
         RequestFact rf = requestFact(req, ctx, settings, receivedAt);
         facts.add(rf);
-        if (rf.isAccessChecked()) facts.addAll(rf.getMpanAppointments());
+        facts.addAll(rf.getMpanAppointments());
         ScheduleHistory history = ctx.schedules().orElse(null);
-        if (history != null && rf.isH313aApplies()) {
-            for (Schedule s : history.schedules(rf.getUserId(), rf.getDeviceId(), rf.getSrv())) {
-                for (Execution e : history.executions(s.scheduleId())) {
-                    if (e.result() != Execution.Result.SUCCESS) facts.add(FailedExecution.of(s, e));
-                }
-            }
-        }
         if (history != null && ("5.2".equals(rf.getSrv()) || "5.3".equals(rf.getSrv()))) {
             if (req.scheduleId() != null) history.schedule(req.scheduleId()).ifPresent(facts::add);
             else if (req.selectorDeviceId() != null) facts.addAll(history.schedules(rf.getUserId(), req.selectorDeviceId()));
@@ -66,57 +61,80 @@ public final class FactBuilder {
         boolean mp162 = row != null;
         boolean nonDevice = mp162 && "NON_DEVICE".equals(row.get("kind"));
         CreateScheduleBody schedule = "5.1".equals(srv) ? req.schedule() : null;
+        RequestFact.Builder b = RequestFact.builder(req).srv(srv).mp162Srv(mp162).receivedAt(receivedAt)
+                .generationIndependent(nonDevice && !"5.1".equals(srv))
+                .mhhsDataSrv(srv != null && scheduleFirstSrvs.contains(srv))
+                .historySupplied(ctx.schedules().isPresent());
 
         Mode mode;
         if (schedule != null || "5.1".equals(srv)) mode = Mode.SCHEDULE;
         else if (nonDevice) mode = Mode.NON_DEVICE;
         else if (req.executionDateTime() != null) mode = Mode.FUTURE_DATED;
         else mode = Mode.ON_DEMAND;
+        b.mode(mode);
 
         User user = ctx.user(req.originatorId()).orElse(null);
         String role = user == null ? null : user.role().name();
+        b.user(role, user == null ? null : user.partyId());
+        // MDR requests are always for MHHS; a Supplier (or any other role) declares its purpose
+        b.purpose(user != null && user.role() == Role.MDR ? "MHHS" : settings.purpose().name());
 
         String deviceId = null;
         if (mp162 && !nonDevice) deviceId = req.targetId();
         else if (schedule != null) deviceId = schedule.deviceId();
         Device device = ctx.device(deviceId).orElse(null);
+        b.device(deviceId, device != null, device == null ? null : device.deviceType(),
+                device == null ? null : device.deviceStatus(), device == null ? null : device.smetsGeneration());
 
         String dataSrv = schedule != null ? schedule.scheduledSrv() : srv;
         Map<String, String> dataRow = dataSrv == null ? null : catalogue.get(dataSrv);
         String side = dataRow == null || dataRow.get("data_side").isEmpty() ? null : dataRow.get("data_side");
         String mpan = null;
         if (device != null && side != null) mpan = "IMPORT".equals(side) ? device.importMpan() : device.exportMpan();
+        b.dataSide(side).mpan(mpan);
 
+        LocalDate receiptDate = receivedAt.atZone(LONDON).toLocalDate();
         LocalDate accessDate = switch (mode) {
             case FUTURE_DATED -> req.executionDateTime().atZone(LONDON).toLocalDate();
-            case SCHEDULE -> schedule != null && schedule.startDate() != null
-                    ? schedule.startDate() : receivedAt.atZone(LONDON).toLocalDate();
-            default -> receivedAt.atZone(LONDON).toLocalDate();
+            // a schedule is judged on the first day it can run (docs/decisions.md D-REQUEST-DATE)
+            case SCHEDULE -> schedule != null && schedule.startDate() != null && schedule.startDate().isAfter(receiptDate)
+                    ? schedule.startDate() : receiptDate;
+            default -> receiptDate;
         };
-        String purpose = user != null && user.role() == Role.MDR ? "MHHS" : settings.purpose().name();
+        b.accessDate(accessDate);
         boolean scheduledInSet = schedule != null && schedule.scheduledSrv() != null
                 && catalogue.containsKey(schedule.scheduledSrv());
+        b.scheduledSrvInMp162Set(scheduledInSet);
 
-        boolean accessChecked = user != null && ACCESS_ROLES.contains(user.role()) && device != null && side != null
-                && (mode == Mode.ON_DEMAND || mode == Mode.FUTURE_DATED || mode == Mode.SCHEDULE);
-        List<Appointment> appointments = accessChecked ? ctx.appointments(mpan) : List.of();
-        LocalDate accessEnds = null;
-        if (accessChecked && schedule != null && mpan != null && schedule.startDate() != null
-                && AccessTimeline.covered(appointments, user.role(), user.partyId(), schedule.startDate())) {
-            accessEnds = AccessTimeline.firstUncoveredDay(appointments, user.role(), user.partyId(),
-                    schedule.startDate(), schedule.endDate());
+        // the MPAN's Registration Data, when it can hold the requester's role (IS, ES, MDR): the slice access rules read
+        List<Appointment> appointments = mpan != null && user != null && REGISTERED.contains(user.role())
+                ? ctx.appointments(mpan) : List.of();
+        b.mpanAppointments(appointments);
+        if (schedule != null && !appointments.isEmpty()
+                && AccessTimeline.covered(appointments, user.role(), user.partyId(), accessDate)) {
+            b.scheduleAccessEnds(AccessTimeline.firstUncoveredDay(appointments, user.role(), user.partyId(),
+                    accessDate, schedule.endDate()));
         }
 
-        boolean mhhsData = mp162 && !nonDevice && !row.get("dsp_body_element").isEmpty();
-        boolean supplierMhhs = user != null && (user.role() == Role.IS || user.role() == Role.ES)
-                && settings.purpose() == ValidationSettings.Purpose.MHHS;
-        boolean h313a = mhhsData && (mode == Mode.ON_DEMAND || mode == Mode.FUTURE_DATED)
-                && user != null && (user.role() == Role.MDR || supplierMhhs);
+        // the requester's failed reads of this device and SRV: what an on-demand request of it may retry (the request
+        // fact carries them, so the schedule-first rules test one fact)
+        ScheduleHistory history = ctx.schedules().orElse(null);
+        if (history != null && srv != null && scheduleFirstSrvs.contains(srv) && deviceId != null) {
+            List<FailedExecution> failed = new ArrayList<>(2);
+            for (Schedule s : history.schedules(req.originatorId(), deviceId, srv)) {
+                for (Execution e : history.executions(s.scheduleId())) {
+                    if (e.result() != Execution.Result.SUCCESS) failed.add(FailedExecution.of(s, e));
+                }
+            }
+            b.failedReads(failed);
+        }
 
-        return new RequestFact(req, srv, mode, mp162, side, role, user == null ? null : user.partyId(), deviceId,
-                device != null, device == null ? null : device.deviceType(),
-                device == null ? null : device.deviceStatus(), device == null ? null : device.smetsGeneration(),
-                nonDevice && !"5.1".equals(srv), mpan, accessDate, purpose, receivedAt, scheduledInSet,
-                appointments, accessChecked, accessEnds, mhhsData, h313a, ctx.schedules().isPresent());
+        boolean trtRequired = role != null && srv != null && trtSrvs.contains(srv);
+        b.trtRequired(trtRequired, trtRequired && schedule != null && schedule.scheduledSrv() != null
+                && trtSrvs.contains(schedule.scheduledSrv()));
+        return b.build();
     }
+
+    /** The roles Registration Data holds appointments of (Appointment: IS, ES, MDR). */
+    private static final Set<Role> REGISTERED = EnumSet.of(Role.MDR, Role.IS, Role.ES);
 }

@@ -11,8 +11,10 @@ import io.duisvalidator.context.Role;
 
 /**
  * The one fact every rule tests: a request together with the slice of context it touches (its sender's role and
- * party, the device it reaches), flattened so that per-cell rules test a single fact and need no joins.
- * Built by {@link FactBuilder}; immutable. A field the message or context cannot supply is null.
+ * party, the device it reaches), flattened so that per-cell rules test a single fact and need no joins. To whom and to
+ * what a rule applies is written in the rule, as constraints on these fields; this class derives facts, it does not
+ * decide scope. Built by {@link FactBuilder} through {@link #builder}; immutable. A field the message or context
+ * cannot supply is null.
  */
 public final class RequestFact {
     private final DuisRequest request;
@@ -32,44 +34,48 @@ public final class RequestFact {
     private final LocalDate accessDate;
     private final String purpose;
     private final Instant receivedAt;
+    private final LocalDate receiptDate;
     private final boolean scheduledSrvInMp162Set;
     private final List<Appointment> mpanAppointments;
-    private final boolean accessChecked;
+    private final List<FailedExecution> failedReads;
     private final LocalDate scheduleAccessEnds;
-    private final boolean h313aApplies;
     private final boolean mhhsDataSrv;
     private final boolean historySupplied;
+    private final boolean trtRequired;
+    private final boolean scheduledTrtRequired;
 
-    RequestFact(DuisRequest request, String srv, Mode mode, boolean mp162Srv, String dataSide, String role,
-                String partyId, String deviceId, boolean deviceKnown, String deviceType, String deviceStatus,
-                Integer smetsGeneration, boolean generationIndependent, String mpan, LocalDate accessDate,
-                String purpose, Instant receivedAt, boolean scheduledSrvInMp162Set,
-                List<Appointment> mpanAppointments, boolean accessChecked, LocalDate scheduleAccessEnds,
-                boolean mhhsDataSrv, boolean h313aApplies, boolean historySupplied) {
-        this.request = Objects.requireNonNull(request);
-        this.srv = srv;
-        this.mode = mode;
-        this.mp162Srv = mp162Srv;
-        this.dataSide = dataSide;
-        this.role = role;
-        this.partyId = partyId;
-        this.deviceId = deviceId;
-        this.deviceKnown = deviceKnown;
-        this.deviceType = deviceType;
-        this.deviceStatus = deviceStatus;
-        this.smetsGeneration = smetsGeneration;
-        this.generationIndependent = generationIndependent;
-        this.mpan = mpan;
-        this.accessDate = accessDate;
-        this.purpose = purpose;
-        this.receivedAt = receivedAt;
-        this.scheduledSrvInMp162Set = scheduledSrvInMp162Set;
-        this.mpanAppointments = mpanAppointments;
-        this.accessChecked = accessChecked;
-        this.scheduleAccessEnds = scheduleAccessEnds;
-        this.mhhsDataSrv = mhhsDataSrv;
-        this.h313aApplies = h313aApplies;
-        this.historySupplied = historySupplied;
+    private RequestFact(Builder b) {
+        this.request = Objects.requireNonNull(b.request);
+        this.srv = b.srv;
+        this.mode = Objects.requireNonNull(b.mode, "mode");
+        this.mp162Srv = b.mp162Srv;
+        this.dataSide = b.dataSide;
+        this.role = b.role;
+        this.partyId = b.partyId;
+        this.deviceId = b.deviceId;
+        this.deviceKnown = b.deviceKnown;
+        this.deviceType = b.deviceType;
+        this.deviceStatus = b.deviceStatus;
+        this.smetsGeneration = b.smetsGeneration;
+        this.generationIndependent = b.generationIndependent;
+        this.mpan = b.mpan;
+        this.accessDate = Objects.requireNonNull(b.accessDate, "accessDate");
+        this.purpose = b.purpose;
+        this.receivedAt = Objects.requireNonNull(b.receivedAt, "receivedAt");
+        this.receiptDate = b.receivedAt.atZone(FactBuilder.LONDON).toLocalDate();
+        this.scheduledSrvInMp162Set = b.scheduledSrvInMp162Set;
+        this.mpanAppointments = List.copyOf(b.mpanAppointments);
+        this.failedReads = List.copyOf(b.failedReads);
+        this.scheduleAccessEnds = b.scheduleAccessEnds;
+        this.mhhsDataSrv = b.mhhsDataSrv;
+        this.historySupplied = b.historySupplied;
+        this.trtRequired = b.trtRequired;
+        this.scheduledTrtRequired = b.scheduledTrtRequired;
+    }
+
+    /** A builder for the fact of {@code request}; every field not set is null, false or empty. */
+    static Builder builder(DuisRequest request) {
+        return new Builder(request);
     }
 
     public DuisRequest getRequest() { return request; }
@@ -108,11 +114,18 @@ public final class RequestFact {
 
     /** The MPAN the request reads (import or export side of the device), or null. */
     public String getMpan() { return mpan; }
-    /** The GB settlement day on which access is judged (docs/decisions.md D-REQUEST-DATE). */
+    /**
+     * The GB settlement day on which access is judged (docs/decisions.md D-REQUEST-DATE): the receipt date for an
+     * on-demand request, the date of ExecutionDateTime for a future-dated one, for a 5.1 the later of
+     * ScheduleStartDate and the receipt date (the first day the schedule can run).
+     */
     public LocalDate getAccessDate() { return accessDate; }
     /** MHHS or BAU: declared for Suppliers, always MHHS for an MDR. */
     public String getPurpose() { return purpose; }
+    /** When the DCC receives the request. */
     public Instant getReceivedAt() { return receivedAt; }
+    /** The GB settlement day (London date) on which the DCC receives the request. */
+    public LocalDate getReceiptDate() { return receiptDate; }
 
     // 5.1 Create Schedule
     public String getScheduledSrv() { return request.schedule() == null ? null : request.schedule().scheduledSrv(); }
@@ -158,19 +171,18 @@ public final class RequestFact {
         return sr != null && srv != null && (srv.equals(sr) || srv.startsWith(sr + "."));
     }
 
-    /**
-     * True when Registration Data decides this request (docs/decisions.md D-ACCESS-ROLES, D-ACCESS-NONDEVICE): an
-     * MDR, IS or ES request for a data SRV (or a 5.1 scheduling one) to a known device.
-     */
-    public boolean isAccessChecked() { return accessChecked; }
-
-    /** The Registration Data role the requester must hold for the MPAN: its own role (MDR, IS or ES). */
-    public Role getAccessRole() { return accessChecked ? Role.valueOf(role) : null; }
+    /** The Registration Data role of the requester (its own role, when Registration Data holds it: MDR, IS, ES). */
+    public Role getAccessRole() {
+        return "MDR".equals(role) ? Role.MDR : "IS".equals(role) ? Role.IS : "ES".equals(role) ? Role.ES : null;
+    }
 
     /** Every appointment of the MPAN the request reads (the context slice), sorted by Effective From. */
     public List<Appointment> getMpanAppointments() { return mpanAppointments; }
 
-    /** For a 5.1 whose requester is appointed on its start date: the first date its executions will fail, or null. */
+    /**
+     * For a 5.1 whose requester is appointed on the first day the schedule can run: the first date its executions
+     * will fail, or null.
+     */
     public LocalDate getScheduleAccessEnds() { return scheduleAccessEnds; }
 
     /** Why the requester is not appointed on the access date (for E4 messages). */
@@ -178,17 +190,56 @@ public final class RequestFact {
         return AccessTimeline.explain(mpanAppointments, getAccessRole(), partyId, mpan, accessDate);
     }
 
-    /** True for the schedulable MHHS data SRVs 4.2, 4.6.1, 4.6.2, 4.8.1, 4.8.3 and 4.17. */
+    /** True for the schedulable MHHS data SRVs (tables/srv-catalogue.csv: device SRVs with a DSP body element). */
     public boolean isMhhsDataSrv() { return mhhsDataSrv; }
 
     /**
-     * True when SEC H3.13A decides the request (docs/decisions.md D-H313A-SCOPE): an on-demand or future-dated
-     * request for MHHS data from an MDR, or from an IS / ES declaring purpose MHHS.
+     * The FAILED and PARTIAL executions of the requester's schedules for the request's device and SRV (the context
+     * slice of schedule history an on-demand request may retry), whatever their date; empty without history.
      */
-    public boolean isH313aApplies() { return h313aApplies; }
+    public List<FailedExecution> getFailedReads() { return failedReads; }
+
+    /**
+     * True when the failed reads executed on or before {@code lastExecutionDate} (the rules give the receipt date)
+     * failed to collect everything the request asks for: every part of its ReadLogPeriod lies in their windows;
+     * without a period (4.2), one of them executed on the request's date or the day before (docs/decisions.md
+     * D-H313A-RETRY, D-H313A-WINDOW).
+     */
+    public boolean retriesFailuresUpTo(LocalDate lastExecutionDate) {
+        return RetryCoverage.retries(this, RetryCoverage.upTo(failedReads, lastExecutionDate));
+    }
+
+    /**
+     * True when every failed read executed on or before {@code lastExecutionDate} whose window holds some of the data
+     * asked for failed more than {@link FailedExecution#STALE_AFTER_DAYS} days before the request date, and there is
+     * one (docs/decisions.md D-H313A-STALE).
+     */
+    public boolean retriesOnlyLateFailuresUpTo(LocalDate lastExecutionDate) {
+        boolean any = false;
+        for (FailedExecution f : RetryCoverage.upTo(failedReads, lastExecutionDate)) {
+            if (!RetryCoverage.overlaps(f, this)) continue;
+            if (!f.executionDate().plusDays(FailedExecution.STALE_AFTER_DAYS).isBefore(accessDate)) return false;
+            any = true;
+        }
+        return any;
+    }
+
+    /**
+     * What the failed reads executed on or before {@code lastExecutionDate} do not cover, in words (the London dates);
+     * "nothing" when they cover it all.
+     */
+    public String notRetriedByFailuresUpTo(LocalDate lastExecutionDate) {
+        return RetryCoverage.describeUncovered(this, RetryCoverage.upTo(failedReads, lastExecutionDate));
+    }
 
     /** True when the caller supplied schedule history (schedules.csv, or a store through the API). */
     public boolean isHistorySupplied() { return historySupplied; }
+
+    /** True when an accepted request must have a TRT: a known User's request for an SRV of the TRT table. */
+    public boolean isTrtRequired() { return trtRequired; }
+
+    /** True when an accepted 5.1 must also have a TRT for its executions: its scheduled SRV is in the TRT table. */
+    public boolean isScheduledTrtRequired() { return scheduledTrtRequired; }
 
     /** DSPScheduleID of a 5.2 / 5.3, or null. */
     public String getSelectorScheduleId() { return request.scheduleId(); }
@@ -222,5 +273,69 @@ public final class RequestFact {
     @Override
     public String toString() {
         return "RequestFact[" + request.requestId() + " srv=" + srv + " role=" + role + " device=" + deviceId + "]";
+    }
+
+    /** Sets the fields of a {@link RequestFact} by name; {@link FactBuilder} derives them. */
+    static final class Builder {
+        private final DuisRequest request;
+        private String srv;
+        private Mode mode;
+        private boolean mp162Srv;
+        private String dataSide;
+        private String role;
+        private String partyId;
+        private String deviceId;
+        private boolean deviceKnown;
+        private String deviceType;
+        private String deviceStatus;
+        private Integer smetsGeneration;
+        private boolean generationIndependent;
+        private String mpan;
+        private LocalDate accessDate;
+        private String purpose;
+        private Instant receivedAt;
+        private boolean scheduledSrvInMp162Set;
+        private List<Appointment> mpanAppointments = List.of();
+        private List<FailedExecution> failedReads = List.of();
+        private LocalDate scheduleAccessEnds;
+        private boolean mhhsDataSrv;
+        private boolean historySupplied;
+        private boolean trtRequired;
+        private boolean scheduledTrtRequired;
+
+        private Builder(DuisRequest request) { this.request = request; }
+
+        Builder srv(String v) { srv = v; return this; }
+        Builder mode(Mode v) { mode = v; return this; }
+        Builder mp162Srv(boolean v) { mp162Srv = v; return this; }
+        Builder dataSide(String v) { dataSide = v; return this; }
+        Builder user(String roleName, String party) { role = roleName; partyId = party; return this; }
+        /** The device the device checks apply to, and what the inventory says of it (all null: unknown). */
+        Builder device(String id, boolean known, String type, String status, Integer generation) {
+            deviceId = id;
+            deviceKnown = known;
+            deviceType = type;
+            deviceStatus = status;
+            smetsGeneration = generation;
+            return this;
+        }
+        Builder generationIndependent(boolean v) { generationIndependent = v; return this; }
+        Builder mpan(String v) { mpan = v; return this; }
+        Builder accessDate(LocalDate v) { accessDate = v; return this; }
+        Builder purpose(String v) { purpose = v; return this; }
+        Builder receivedAt(Instant v) { receivedAt = v; return this; }
+        Builder scheduledSrvInMp162Set(boolean v) { scheduledSrvInMp162Set = v; return this; }
+        Builder mpanAppointments(List<Appointment> v) { mpanAppointments = v; return this; }
+        Builder failedReads(List<FailedExecution> v) { failedReads = v; return this; }
+        Builder scheduleAccessEnds(LocalDate v) { scheduleAccessEnds = v; return this; }
+        Builder mhhsDataSrv(boolean v) { mhhsDataSrv = v; return this; }
+        Builder historySupplied(boolean v) { historySupplied = v; return this; }
+        Builder trtRequired(boolean required, boolean scheduledRequired) {
+            trtRequired = required;
+            scheduledTrtRequired = scheduledRequired;
+            return this;
+        }
+
+        RequestFact build() { return new RequestFact(this); }
     }
 }

@@ -5,6 +5,7 @@ import io.duisvalidator.Outcome;
 import io.duisvalidator.context.Execution;
 import io.duisvalidator.context.Schedule;
 import io.duisvalidator.context.ScheduleHistory;
+import io.duisvalidator.internal.engine.RuleTables;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,8 +31,8 @@ import java.util.TreeMap;
  * and result. Not thread-safe: add from one thread.
  */
 public final class ComplianceMonitor {
-    /** The MHHS data SRVs: the schedulable ones of the MP162 set. */
-    public static final Set<String> MHHS_SRVS = Set.of("4.2", "4.6.1", "4.6.2", "4.8.1", "4.8.3", "4.17");
+    /** The MHHS data SRVs: the schedulable ones of the MP162 set (rules/tables/srv-catalogue.csv, as the rules read it). */
+    public static final Set<String> MHHS_SRVS = RuleTables.fromClasspath().scheduleFirstSrvs();
 
     /**
      * Default on-demand share above which a period is flagged: 10 %. On-demand MHHS requests are allowed only as

@@ -88,7 +88,7 @@ public final class HtmlReport implements ReportWriter {
         row(w, "accepted", s.accepted());
         row(w, "rejected", s.rejected());
         row(w, "errored", s.errored());
-        w.write("<tr><td>rule set</td><td>" + esc(s.ruleSet()) + "</td></tr>");
+        w.write("<tr><td>rule set</td><td>" + esc(s.ruleSetText()) + "</td></tr>");
         w.write(String.format(Locale.ROOT, "<tr><td>loaded in</td><td>%d ms (%s)</td></tr><tr><td>validated in</td>"
                 + "<td>%.3f s (%.0f messages/s)</td></tr></table>%n", s.loadMillis(),
                 s.rulesPrebuilt() ? "prebuilt rule model" : "rules compiled at start", s.validateNanos() / 1e9, s.rate()));

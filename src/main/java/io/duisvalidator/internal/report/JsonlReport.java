@@ -55,7 +55,7 @@ public final class JsonlReport implements ReportWriter {
             gen.writeEndObject();
         }
         gen.writeEndArray();
-        gen.writeStringField("ruleSet", d.ruleSet());
+        gen.writeStringField("ruleSet", d.ruleSet() == null ? null : d.ruleSet().text());
         gen.writeEndObject();
         gen.writeRaw('\n');
         gen.flush();

@@ -100,7 +100,7 @@ public final class JunitReport implements ReportWriter {
             head.writeAttribute("skipped", "0");
             head.writeCharacters("\n    ");
             head.writeStartElement("properties");
-            property(head, "ruleSet", s.ruleSet());
+            property(head, "ruleSet", s.ruleSetText());
             property(head, "loadMillis", Long.toString(s.loadMillis()));
             head.writeCharacters("\n    ");
             head.writeEndElement();

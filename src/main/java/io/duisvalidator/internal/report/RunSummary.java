@@ -14,7 +14,7 @@ public final class RunSummary {
     private final Map<String, Long> byCode = new TreeMap<>();
     private final Map<String, Long> bySrv = new TreeMap<>();
     private final Map<String, long[]> bySrvOutcome = new TreeMap<>();
-    private String ruleSet;
+    private io.duisvalidator.RuleSetId ruleSet;
     private boolean rulesPrebuilt;
     private long loadMillis;
     private long validateNanos;
@@ -40,13 +40,15 @@ public final class RunSummary {
     public Map<String, Long> bySrv() { return bySrv; }
     /** Per SRV, how many of each outcome (indexed by {@link Outcome#ordinal()}). */
     public Map<String, long[]> bySrvOutcome() { return bySrvOutcome; }
-    public String ruleSet() { return ruleSet; }
+    public io.duisvalidator.RuleSetId ruleSet() { return ruleSet; }
+    /** The rule set in the contract's form {@code ID VERSION (sha256:DIGEST)}, or null when none was set. */
+    public String ruleSetText() { return ruleSet == null ? null : ruleSet.text(); }
     /** The rules came from the build's prebuilt model (false: compiled at start, which is what the load time shows). */
     public boolean rulesPrebuilt() { return rulesPrebuilt; }
     public long loadMillis() { return loadMillis; }
     public long validateNanos() { return validateNanos; }
 
-    public RunSummary ruleSet(String r) { ruleSet = r; return this; }
+    public RunSummary ruleSet(io.duisvalidator.RuleSetId r) { ruleSet = r; return this; }
     public RunSummary rulesPrebuilt(boolean p) { rulesPrebuilt = p; return this; }
     public RunSummary loadMillis(long ms) { loadMillis = ms; return this; }
     public RunSummary validateNanos(long ns) { validateNanos = ns; return this; }

@@ -116,7 +116,7 @@ public final class SarifReport implements ReportWriter {
         gen.writeObjectFieldStart("tool");
         gen.writeObjectFieldStart("driver");
         gen.writeStringField("name", "duis-validator");
-        gen.writeStringField("version", s.ruleSet());
+        gen.writeStringField("version", s.ruleSetText());
         gen.writeArrayFieldStart("rules");
         for (RuleInfo r : rules.values()) {
             gen.writeStartObject();

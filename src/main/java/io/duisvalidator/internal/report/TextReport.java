@@ -44,7 +44,7 @@ public final class TextReport implements ReportWriter {
             for (Map.Entry<String, Long> e : s.byCode().entrySet()) sb.append(' ').append(e.getKey()).append('=').append(e.getValue());
             out.println(sb);
         }
-        out.println("rule set: " + Printable.text(s.ruleSet()));
+        out.println("rule set: " + Printable.text(s.ruleSetText()));
         out.printf(Locale.ROOT, "loaded in %d ms (%s); validated in %.3f s (%.0f messages/s)%n", s.loadMillis(),
                 s.rulesPrebuilt() ? "prebuilt rule model" : "rules compiled at start", s.validateNanos() / 1e9, s.rate());
         out.flush();

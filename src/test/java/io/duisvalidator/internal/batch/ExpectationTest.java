@@ -2,6 +2,7 @@ package io.duisvalidator.internal.batch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duisvalidator.Decision;
+import io.duisvalidator.RuleSetId;
 import io.duisvalidator.Finding;
 import io.duisvalidator.Outcome;
 import io.duisvalidator.Severity;
@@ -32,7 +33,7 @@ class ExpectationTest {
 
     static Decision accepted5_1(Finding... findings) {
         return new Decision("R", "U", "MDR", "5.1", "SCHEDULE", Outcome.ACCEPTED, "I99", 86400L, 86400L,
-                List.of(findings), List.of(), "rules 1 (sha256:x)");
+                List.of(findings), List.of(), RuleSetId.parse("rules 1 (sha256:0123456789ab)"));
     }
 
     static List<String> diffs(String line, Decision d) throws IOException {
@@ -46,7 +47,7 @@ class ExpectationTest {
         String line = "{\"file\":\"a.xml\",\"outcome\":\"ACCEPTED\",\"responseCode\":\"I99\",\"trtSeconds\":86400}";
         assertThat(diffs(line, accepted5_1(E4_WARNING))).isEmpty();
         assertThat(diffs(line, new Decision("R", "U", "MDR", "5.1", "SCHEDULE", Outcome.ACCEPTED, "I99", 30L, null,
-                List.of(), List.of(), "x"))).containsExactly("a.xml: trtSeconds 30, expected 86400");
+                List.of(), List.of(), RuleSetId.parse("rules 1 (sha256:0123456789ab)")))).containsExactly("a.xml: trtSeconds 30, expected 86400");
     }
 
     @Test
@@ -61,7 +62,7 @@ class ExpectationTest {
     @Test
     void everyTextFieldOfTheContractIsCompared() throws IOException {
         String line = "{\"file\":\"a.xml\",\"requestId\":\"R\",\"userId\":\"U\",\"role\":\"MDR\",\"srv\":\"5.1\","
-                + "\"mode\":\"SCHEDULE\",\"ruleSet\":\"rules 1 (sha256:x)\",\"note\":\"anything\"}";
+                + "\"mode\":\"SCHEDULE\",\"ruleSet\":\"rules 1 (sha256:0123456789ab)\",\"note\":\"anything\"}";
         assertThat(diffs(line, accepted5_1())).isEmpty();
         assertThat(diffs(line.replace("\"SCHEDULE\"", "\"ON_DEMAND\"").replace("\"MDR\"", "\"IS\""), accepted5_1()))
                 .containsExactlyInAnyOrder("a.xml: mode SCHEDULE, expected ON_DEMAND", "a.xml: role MDR, expected IS");

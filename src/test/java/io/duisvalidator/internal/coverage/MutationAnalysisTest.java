@@ -241,7 +241,7 @@ class MutationAnalysisTest {
         assertThat(Main.run("coverage", "--mutate", "--requirement", "ELIG-5.1-RSA", "--threshold", "0.5", "--format",
                 "json", "--out", json.toString(), sc.toString())).isEqualTo(1);
         assertThat(Files.readString(json)).contains("\"score\" : 0.0", "\"mutation\" : \"eligibility cell 5.1 x RSA: no -> yes\"",
-                "\"killed\" : false", "\"ruleSet\" : \"" + Fixtures.RULES.version() + "\"");
+                "\"killed\" : false", "\"ruleSet\" : \"" + Fixtures.RULES.id().text() + "\"");
         Path html = dir.resolve("m.html");
         assertThat(Main.run("coverage", "--mutate", "--requirement", "ELIG-5.1-RSA", "--format", "html", "--out",
                 html.toString(), sc.toString())).isEqualTo(0);

@@ -36,7 +36,7 @@ class CoreChecksTest {
         assertThat(d.responseCode()).isEqualTo("I99");
         assertThat(d.trtSeconds()).isEqualTo(5600L);
         assertThat(d.findings()).noneMatch(f -> f.severity() == Severity.ERROR);
-        assertThat(d.ruleSet()).startsWith("duis-mp162-rules");
+        assertThat(d.ruleSet().id()).isEqualTo("duis-mp162-rules");
         assertThat(d.mode()).isEqualTo("ON_DEMAND");
     }
 
@@ -249,5 +249,46 @@ class CoreChecksTest {
         Decision d = judge(is481().executeAt("2027-01-20T09:00:00Z"));
         assertThat(d.mode()).isEqualTo("FUTURE_DATED");
         assertThat(d.trtSeconds()).isEqualTo(5600L);
+    }
+
+    /** Issue 12, item 4 (docs/decisions.md D-FUTURE-DATED-CV, D-FUTURE-DATED-PAST). Fixtures.AT is 2027-01-15T10:00:00Z. */
+    @Nested
+    class FutureDated {
+        @ParameterizedTest
+        @ValueSource(ints = {2, 3})
+        void commandVariantsTwoAndThreeAreOnDemandOnly(int cv) {
+            Decision future = judge(is481().commandVariant(cv).executeAt("2027-01-16T03:00:00Z"));
+            assertThat(future.responseCode()).isEqualTo("E12");
+            assertThat(future.findings()).anySatisfy(f -> {
+                assertThat(f.ruleId()).isEqualTo("CV-FUTURE-DATED");
+                assertThat(f.message()).contains("Command Variant " + cv, "on demand only");
+            });
+            assertThat(judge(is481().commandVariant(cv)).responseCode()).isEqualTo("I99");
+        }
+
+        @Test
+        void commandVariantOneMayBeFutureDated() {
+            assertThat(judge(is481().commandVariant(1).executeAt("2027-01-16T03:00:00Z")).responseCode()).isEqualTo("I99");
+        }
+
+        @Test
+        void anSrvOutsideTheSetIsNotCheckedForItsCommandVariant() {
+            Decision d = judge(Requests.request(USER.get(Role.IS), "6.15.2", ESME_S2).commandVariant(2)
+                    .executeAt("2027-01-16T03:00:00Z"));
+            assertThat(d.findings()).noneMatch(f -> f.code().equals("E12"));
+        }
+
+        @Test
+        void anExecutionDateTimeBeforeTheReceiptIsRejected() {
+            Decision past = judge(is481().executeAt("2027-01-15T09:59:59Z"));
+            assertThat(past.responseCode()).isEqualTo("DV-SCHEDULE");
+            assertThat(past.findings()).singleElement().satisfies(f -> {
+                assertThat(f.ruleId()).isEqualTo("FUTURE-DATED-IN-THE-PAST");
+                assertThat(f.message()).contains("2027-01-15T09:59:59Z", "2027-01-15T10:00:00Z");
+            });
+            // at the receipt instant itself: not past
+            assertThat(judge(is481().executeAt("2027-01-15T10:00:00Z")).responseCode()).isEqualTo("I99");
+            assertThat(judge(is481().executeAt("2027-01-15T10:00:01Z")).responseCode()).isEqualTo("I99");
+        }
     }
 }

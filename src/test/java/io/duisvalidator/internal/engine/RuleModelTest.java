@@ -49,7 +49,7 @@ class RuleModelTest {
     @Test
     void bothWaysGiveTheSameRulesMetadataVersionAndSources() {
         assertThat(PREBUILT.rules()).hasSizeGreaterThan(250).isEqualTo(compiled.rules());
-        assertThat(PREBUILT.version()).isEqualTo(compiled.version());
+        assertThat(PREBUILT.id()).isEqualTo(compiled.id());
         assertThat(PREBUILT.sources()).isEqualTo(compiled.sources());
     }
 
@@ -123,6 +123,6 @@ class RuleModelTest {
         Properties record = RuleModel.readRecord();
         assertThat(record).isNotNull();
         assertThat(record.getProperty("inputs")).isEqualTo(RuleSources.inputsDigest(RuleSources.manifest()));
-        assertThat(compiled.version()).endsWith(" (" + record.getProperty("ruleset") + ")");
+        assertThat(compiled.id().digest()).isEqualTo(record.getProperty("ruleset"));
     }
 }

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every output format over the same three results: accepted (with an INFO), rejected, errored. */
 class ReportFormatsTest {
-    static final String RULES = "rules-test 1";
+    static final io.duisvalidator.RuleSetId RULES = new io.duisvalidator.RuleSetId("rules-test", "1", "sha256:0123456789ab");
     static final Finding SCOPE = new Finding("DV-SCOPE", Severity.INFO, "SCOPE-OTHER", "REQ-SCOPE", "project: scope", "SRV 6.2 is outside MP162");
     static final Finding E4 = new Finding("E4", Severity.ERROR, "ACCESS-MDR-NOT-APPOINTED", "ACCESS-MDR",
             "MP162 s3: the MDR must be appointed", "MDR party <X> & co not appointed");
@@ -80,7 +80,7 @@ class ReportFormatsTest {
                 <testsuites name="duis-validator" tests="3" failures="1" errors="1" time="1.500">
                   <testsuite name="duis-validator" tests="3" failures="1" errors="1" time="1.500" skipped="0">
                     <properties>
-                      <property name="ruleSet" value="rules-test 1"/>
+                      <property name="ruleSet" value="rules-test 1 (sha256:0123456789ab)"/>
                       <property name="loadMillis" value="5"/>
                     </properties>
                     <testcase classname="a" name="ok.xml"><system-out>requestId=R1 srv=6.2.1 role=IS outcome=ACCEPTED responseCode=I99
@@ -144,7 +144,7 @@ class ReportFormatsTest {
         String s = run(new HtmlReport(out), out);
         assertThat(s).startsWith("<!DOCTYPE html>").contains("</html>");
         assertThat(s).contains("<td>rejected</td><td class=\"num\">1</td>", "<td>errored</td><td class=\"num\">1</td>",
-                "rules-test 1", "Messages by response code", "Outcomes by SRV");
+                "rules-test 1 (sha256:0123456789ab)", "Messages by response code", "Outcomes by SRV");
         assertThat(count(s, "<svg ")).isEqualTo(2);
         assertThat(count(s, "<tr class=\"rej\">")).isEqualTo(1);
         assertThat(count(s, "<tr class=\"err\">")).isEqualTo(1);
@@ -166,7 +166,7 @@ class ReportFormatsTest {
                 .doesNotContain("a/ok.xml")
                 .contains("3 files: 1 accepted, 1 rejected, 1 errored")
                 .contains("response codes: DV-INPUT=1 E4=1 I99=1")
-                .contains("rule set: rules-test 1")
+                .contains("rule set: rules-test 1 (sha256:0123456789ab)")
                 .contains("loaded in 5 ms (rules compiled at start); validated in 1.500 s (2 messages/s)");
     }
 

@@ -38,8 +38,8 @@ public final class TestMessages {
         return ("<?xml version=\"1.0\"?>\n"
                 + "<sr:Request xmlns:sr=\"http://www.dccinterface.co.uk/ServiceUserGateway\" schemaVersion=\"5.4\">"
                 + "<sr:Header><sr:RequestID>AB-CD-EF-01-02-03-04-05:0A-0B-0C-0D-0E-0F-10-11:3</sr:RequestID>"
-                + "<sr:CommandVariant>1</sr:CommandVariant><sr:ServiceReference>9.9</sr:ServiceReference>"
-                + "<sr:ServiceReferenceVariant>9.9.9</sr:ServiceReferenceVariant></sr:Header>"
+                + "<sr:CommandVariant>1</sr:CommandVariant><sr:ServiceReference>11.1</sr:ServiceReference>"
+                + "<sr:ServiceReferenceVariant>11.1.9</sr:ServiceReferenceVariant></sr:Header>"
                 + "<sr:Body><sr:Invented>" + inner + "</sr:Invented></sr:Body></sr:Request>")
                 .getBytes(StandardCharsets.UTF_8);
     }

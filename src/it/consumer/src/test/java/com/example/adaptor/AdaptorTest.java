@@ -99,7 +99,7 @@ class AdaptorTest {
         Decision first = gate.check(message("retry-4.8.1-day-of-failed-execution.xml"), NOW);
         assertEquals("DV-H3.13A", first.responseCode(), first.toString());
         assertFalse(first.findings().isEmpty());
-        assertTrue(first.ruleSet().startsWith("duis-mp162"), first.ruleSet());
+        assertTrue(first.ruleSet().id().startsWith("duis-mp162"), first.ruleSet().text());
 
         Decision garbage = gate.check("<not a request".getBytes(), NOW);
         assertEquals(Outcome.REJECTED, garbage.outcome());
