@@ -170,7 +170,7 @@ public final class RuleBase {
      */
     public static RuleBase compiledOnly(RuleBase of, Map<String, String> sources, String name) {
         RuleSetManifest manifest = of.manifest;
-        return compiled(sources, of.tables(), manifest, manifest.id() + "-" + name, references(manifest), name);
+        return compiled(sources, of.tables(), manifest, manifest.id() + "-mutant", references(manifest), name);
     }
 
     private static RuleBase compiled(Map<String, String> sources, RuleTables tables, RuleSetManifest manifest,
