@@ -32,25 +32,25 @@ public final class RandomWorld {
     static final String UNKNOWN_USER = "7A-00-00-00-00-00-0F-FF";
     static final String UNKNOWN_DEVICE = "00-1A-00-00-00-00-0E-EE";
 
-    /** SRV -> {ServiceReference, body element, DSP body element or null}, transcribed from DUIS. */
-    static final Map<String, String[]> SHAPES = Map.ofEntries(
-            Map.entry("4.1.1", new String[]{"4.1", "ReadInstantaneousImportRegisters", null}),
-            Map.entry("4.2", new String[]{"4.2", "ReadInstantaneousExportRegisters", "DSPReadInstantaneousExportRegisters"}),
-            Map.entry("4.6.1", new String[]{"4.6", "RetrieveImportDailyReadLog", "DSPRetrieveImportDailyReadLog"}),
-            Map.entry("4.6.2", new String[]{"4.6", "RetrieveExportDailyReadLog", "DSPRetrieveExportDailyReadLog"}),
-            Map.entry("4.8.1", new String[]{"4.8", "ReadActiveImportProfileData", "DSPReadActiveImportProfileData"}),
-            Map.entry("4.8.3", new String[]{"4.8", "ReadExportProfileData", "DSPReadExportProfileData"}),
-            Map.entry("4.17", new String[]{"4.17", "RetrieveDailyConsumptionLog", "DSPRetrieveDailyConsumptionLog"}),
-            Map.entry("5.1", new String[]{"5.1", "CreateSchedule", null}),
-            Map.entry("5.2", new String[]{"5.2", "ReadSchedule", null}),
-            Map.entry("5.3", new String[]{"5.3", "DeleteSchedule", null}),
-            Map.entry("8.2", new String[]{"8.2", "ReadInventory", null}),
-            Map.entry("6.15.2", new String[]{"6.15", "UpdateSecurityCredentialsCoS", null}),
-            Map.entry("4.4.2", new String[]{"4.4", "RetrieveBillingCalendarTriggeredDataLog", null}));
+    /**
+     * SRV -> {ServiceReference, body element, DSP body element or null}: the eleven of the {@link Transcription} and
+     * two SRVs outside the MP162 set.
+     */
+    static final Map<String, String[]> SHAPES = new java.util.HashMap<>();
+
+    static {
+        for (Transcription.Srv s : Transcription.catalogue()) {
+            SHAPES.put(s.srv(), new String[]{s.serviceReference(), s.body(), s.dspBody()});
+        }
+        SHAPES.put("6.15.2", new String[]{"6.15", "UpdateSecurityCredentialsCoS", null});
+        SHAPES.put("4.4.2", new String[]{"4.4", "RetrieveBillingCalendarTriggeredDataLog", null});
+    }
+
     static final List<String> SRVS = List.copyOf(new java.util.TreeSet<>(SHAPES.keySet()));
     static final List<String> DATA_SRVS = List.of("4.1.1", "4.2", "4.6.1", "4.6.2", "4.8.1", "4.8.3", "4.17");
-    /** The SRVs a 5.1 may schedule: those with a DSP body element above. */
-    static final List<String> SCHEDULABLE = SRVS.stream().filter(s -> SHAPES.get(s)[2] != null).toList();
+    /** The SRVs a 5.1 can schedule (a DSP body in the transcription). */
+    static final List<String> SCHEDULABLE = Transcription.catalogue().stream().filter(Transcription.Srv::schedulable)
+            .map(Transcription.Srv::srv).toList();
     static final String[] FREQUENCIES = {"Daily", "Weekly", "Monthly", "Quarterly", "Half-Yearly", "Yearly", null};
 
     private final Random rnd;
@@ -88,6 +88,8 @@ public final class RandomWorld {
         devices.add(UNKNOWN_DEVICE);
         for (String m : mpans) {
             for (Role r : List.of(Role.IS, Role.ES, Role.MDR)) {
+                // often a long-standing appointment of party 1, so that its requests pass access control
+                if (rnd.nextBoolean()) b.appointment(new Appointment(m, r, r.name() + "P1", base.minusDays(90), null));
                 int n = rnd.nextInt(3);
                 for (int k = 0; k < n; k++) {
                     LocalDate from = base.plusDays(rnd.nextInt(40) - 25);
@@ -152,15 +154,20 @@ public final class RandomWorld {
         return base.plusDays(rnd.nextInt(2 * daysAround + 1) - daysAround).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
+    /**
+     * A request; one in three is "clean" (its header, Command Variant, version and, for a 5.1, its scheduled SRV,
+     * DSP body and dates as DUIS wants them), so that accepted requests, scheduled TRT cells included, are frequent.
+     */
     public DuisRequest request() {
+        boolean clean = chance(3);
         String user = pick(users);
         String srv = pick(SRVS);
         String[] shape = SHAPES.get(srv);
-        String sr = chance(12) ? SHAPES.get(pick(SRVS))[0] : shape[0];
-        String body = chance(12) ? SHAPES.get(pick(SRVS))[1] : shape[1];
+        String sr = !clean && chance(12) ? SHAPES.get(pick(SRVS))[0] : shape[0];
+        String body = !clean && chance(12) ? SHAPES.get(pick(SRVS))[1] : shape[1];
         boolean device4 = srv.startsWith("4.") || srv.startsWith("6.");
-        Integer cv = chance(8) ? pick(java.util.Arrays.asList(1, 2, 3, 4, 8, null)) : (device4 ? 1 + rnd.nextInt(3) : 8);
-        BigDecimal version = new BigDecimal(chance(6) ? pick(List.of("5.1", "5.2", "5.3")) : "5.4");
+        Integer cv = !clean && chance(8) ? pick(java.util.Arrays.asList(1, 2, 3, 4, 8, null)) : (device4 ? 1 + rnd.nextInt(3) : 8);
+        BigDecimal version = new BigDecimal(!clean && chance(6) ? pick(List.of("5.1", "5.2", "5.3")) : "5.4");
         String device = pick(devices);
         String target = device4 ? device : DCC;
         Instant execution = device4 && chance(6) ? instant(10).plusSeconds(rnd.nextInt(86400)) : null;
@@ -178,10 +185,10 @@ public final class RandomWorld {
             // other before a rule runs, and the rule base has no rule for what no message reaches (issue 17)
             String scheduled = pick(SCHEDULABLE);
             String[] s = SHAPES.get(scheduled);
-            String ssr = chance(12) ? SHAPES.get(pick(SRVS))[0] : s[0];
-            String dsp = chance(12) ? SHAPES.get(pick(DATA_SRVS))[2] : s[2];
+            String ssr = !clean && chance(12) ? SHAPES.get(pick(SRVS))[0] : s[0];
+            String dsp = !clean && chance(12) ? SHAPES.get(pick(DATA_SRVS))[2] : s[2];
             LocalDate start = base.plusDays(rnd.nextInt(60) - 20);
-            LocalDate end = chance(2) ? null : start.plusDays(rnd.nextInt(60) - 5);
+            LocalDate end = chance(2) ? null : start.plusDays(rnd.nextInt(60) - (clean ? 0 : 5));
             schedule = new CreateScheduleBody(FREQUENCIES[rnd.nextInt(FREQUENCIES.length - 1)], start, end, null, ssr,
                     scheduled, device, dsp, -1, 0);
         } else if (srv.equals("5.2") || srv.equals("5.3")) {

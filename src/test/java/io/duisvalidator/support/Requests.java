@@ -2,35 +2,30 @@ package io.duisvalidator.support;
 
 import io.duisvalidator.internal.facts.CreateScheduleBody;
 import io.duisvalidator.internal.facts.DuisRequest;
+import io.duisvalidator.reference.Transcription;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Builds DuisRequest objects for rule tests without XML. Independent of the rule tables. */
+/** Builds DuisRequest objects for rule tests without XML. Independent of the rule tables (shapes from {@link Transcription}). */
 public final class Requests {
     public static final String DCC = "90-B3-D5-1F-30-00-00-02";
 
-    /** SRV -> {ServiceReference, body element}, transcribed from DUIS for the tests. */
-    public static final Map<String, String[]> SHAPES = Map.ofEntries(
-            Map.entry("4.1.1", new String[]{"4.1", "ReadInstantaneousImportRegisters"}),
-            Map.entry("4.2", new String[]{"4.2", "ReadInstantaneousExportRegisters"}),
-            Map.entry("4.6.1", new String[]{"4.6", "RetrieveImportDailyReadLog"}),
-            Map.entry("4.6.2", new String[]{"4.6", "RetrieveExportDailyReadLog"}),
-            Map.entry("4.8.1", new String[]{"4.8", "ReadActiveImportProfileData"}),
-            Map.entry("4.8.3", new String[]{"4.8", "ReadExportProfileData"}),
-            Map.entry("4.17", new String[]{"4.17", "RetrieveDailyConsumptionLog"}),
-            Map.entry("5.1", new String[]{"5.1", "CreateSchedule"}),
-            Map.entry("5.2", new String[]{"5.2", "ReadSchedule"}),
-            Map.entry("5.3", new String[]{"5.3", "DeleteSchedule"}),
-            Map.entry("8.2", new String[]{"8.2", "ReadInventory"}));
+    /** SRV -> {ServiceReference, body element}, from the tests' {@link Transcription} of DUIS. */
+    public static final Map<String, String[]> SHAPES = new LinkedHashMap<>();
 
-    /** DSP body element of each schedulable SRV. */
-    public static final Map<String, String> DSP = Map.of(
-            "4.2", "DSPReadInstantaneousExportRegisters", "4.6.1", "DSPRetrieveImportDailyReadLog",
-            "4.6.2", "DSPRetrieveExportDailyReadLog", "4.8.1", "DSPReadActiveImportProfileData",
-            "4.8.3", "DSPReadExportProfileData", "4.17", "DSPRetrieveDailyConsumptionLog");
+    /** DSP body element of each SRV that DUIS can schedule. */
+    public static final Map<String, String> DSP = new LinkedHashMap<>();
+
+    static {
+        for (Transcription.Srv s : Transcription.catalogue()) {
+            SHAPES.put(s.srv(), new String[]{s.serviceReference(), s.body()});
+            if (s.schedulable()) DSP.put(s.srv(), s.dspBody());
+        }
+    }
 
     private Requests() {}
 

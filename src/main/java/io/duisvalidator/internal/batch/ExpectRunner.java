@@ -17,12 +17,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * Regression mode: runs each scenario with its own context and settings and compares every decision with the
- * scenario's {@code expected.jsonl} (outcome, responseCode, and trtSeconds and ruleSet where given).
+ * scenario's {@code expected.jsonl}: every field a line carries ({@link Expectation}; the rule set by id, or id and version).
  */
 public final class ExpectRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,19 +47,19 @@ public final class ExpectRunner {
 
     public ScenarioResult run(Scenario sc, Consumer<FileResult> each) throws IOException, ContextFormatException,
             InterruptedException {
-        Map<String, JsonNode> expected = readExpected(sc.expected());
+        Map<String, Expectation> expected = readExpected(sc.expected());
         List<String> diffs = new ArrayList<>();
         int[] count = {0};
         Path messages = sc.messages();
         new CorpusRunner(validators, readerOptions, threads).run(sc, defaults, r -> {
             count[0]++;
             String rel = messages.relativize(Path.of(r.file())).toString().replace('\\', '/');
-            JsonNode e = expected.remove(rel);
+            Expectation e = expected.remove(rel);
             Decision d = r.decision();
             if (e == null) {
                 diffs.add(rel + ": no expected line (got " + d.outcome() + " " + d.responseCode() + ")");
             } else {
-                compare(rel, e, d, diffs);
+                e.compare(d, diffs);
             }
             each.accept(r);
         });
@@ -68,49 +67,9 @@ public final class ExpectRunner {
         return new ScenarioResult(sc, count[0], diffs);
     }
 
-    private static void compare(String file, JsonNode e, Decision d, List<String> diffs) {
-        String outcome = text(e, "outcome");
-        String code = text(e, "responseCode");
-        if (outcome != null && !outcome.equals(d.outcome().name())) {
-            diffs.add(file + ": outcome " + d.outcome() + ", expected " + outcome + describe(d));
-        }
-        if (code != null && !code.equals(d.responseCode())) {
-            diffs.add(file + ": responseCode " + d.responseCode() + ", expected " + code + describe(d));
-        }
-        if (e.has("trtSeconds")) {
-            Long want = e.get("trtSeconds").isNull() ? null : e.get("trtSeconds").asLong();
-            if (!Objects.equals(want, d.trtSeconds())) {
-                diffs.add(file + ": trtSeconds " + d.trtSeconds() + ", expected " + want);
-            }
-        }
-        String ruleSet = text(e, "ruleSet");
-        if (ruleSet != null && !sameRuleSet(ruleSet, d)) {
-            diffs.add(file + ": ruleSet " + (d.ruleSet() == null ? null : d.ruleSet().text()) + ", expected " + ruleSet);
-        }
-    }
-
-    /**
-     * Whether the decision was judged by the rule set expected: {@code ID} or {@code ID VERSION} (docs/decisions.md
-     * D-RULESET-EXPECT; the digest is never compared, it changes with every edit of the rules).
-     */
-    static boolean sameRuleSet(String expected, Decision d) {
-        if (d.ruleSet() == null) return false;
-        String[] parts = expected.trim().split("\\s+");
-        if (!parts[0].equals(d.ruleSet().id())) return false;
-        return parts.length < 2 || parts[1].equals(d.ruleSet().version());
-    }
-
-    private static String describe(Decision d) {
-        return d.findings().isEmpty() ? "" : " (" + d.findings().get(0).ruleId() + ": " + d.findings().get(0).message() + ")";
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static Map<String, JsonNode> readExpected(Path f) throws IOException {
-        Map<String, JsonNode> out = new LinkedHashMap<>();
+    /** The lines of an expected.jsonl by file; a line that is not a valid expectation is an error naming it. */
+    public static Map<String, Expectation> readExpected(Path f) throws IOException {
+        Map<String, Expectation> out = new LinkedHashMap<>();
         if (!Files.exists(f)) return out;
         int line = 0;
         for (String s : Files.readAllLines(f)) {
@@ -122,9 +81,8 @@ public final class ExpectRunner {
             } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
                 throw new IOException(f + ":" + line + ": not a JSON object: " + ex.getOriginalMessage());
             }
-            String file = text(n, "file");
-            if (file == null) throw new IOException(f + ":" + line + ": no 'file'");
-            out.put(file, n);
+            Expectation x = Expectation.parse(n, f + ":" + line);
+            if (out.put(x.file(), x) != null) throw new IOException(f + ":" + line + ": a second line for " + x.file());
         }
         return out;
     }

@@ -7,6 +7,8 @@ import io.duisvalidator.context.ContextFormatException;
 import io.duisvalidator.internal.coverage.RuleSetCoverage;
 import io.duisvalidator.internal.coverage.CoverageReport;
 import io.duisvalidator.internal.coverage.CoverageWriter;
+import io.duisvalidator.internal.coverage.MutationAnalysis;
+import io.duisvalidator.internal.coverage.MutationReport;
 import io.duisvalidator.internal.engine.RuleBase;
 import io.duisvalidator.ReaderOptions;
 import picocli.CommandLine.Command;
@@ -21,19 +23,26 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code coverage}: which requirements of rules/requirements.csv a corpus exercises, on which side. */
 @Command(name = "coverage", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:report written (and, with --threshold, at least COUNT requirements exercised)",
-                "1:fewer than --threshold COUNT requirements exercised", "2:usage error",
+        exitCodeList = {"0:report written (and, with --threshold, at least COUNT requirements exercised; with "
+                + "--mutate, a score of at least SCORE)",
+                "1:fewer than --threshold COUNT requirements exercised; with --mutate, a score below --threshold SCORE, "
+                + "or a corpus whose decisions already differ from its expected.jsonl", "2:usage error (with --mutate: "
+                + "no expected.jsonl, so no oracle; an unknown --requirement)",
                 "3:out of memory"},
         description = "Run a corpus and report, per requirement of the rule set (rules/requirements.csv), how many "
                 + "messages exercised it, accepted and rejected, with examples; the requirements never exercised; the "
                 + "rules never fired; and the static analysis of the eligibility and TRT tables. PATHs are scenario "
-                + "folders (each with its own context and scenario.properties) or, with --context, message files/folders.")
+                + "folders (each with its own context and scenario.properties) or, with --context, message files/folders. "
+                + "With --mutate: mutation analysis, i.e. whether the scenarios' expected.jsonl would notice each rule "
+                + "of the rule set being wrong (docs/coverage.md).")
 final class CoverageCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "scenario folders (or folders holding them); with "
             + "--context or --empty-context, .xml message files or folders searched recursively for *.xml")
@@ -52,14 +61,25 @@ final class CoverageCommand implements Callable<Integer> {
     @Mixin
     SeverityOption severityOption;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, csv, json, html (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, csv, json, html (default: ${DEFAULT-VALUE}; with --mutate text, json, html)")
     String format;
+
+    @Option(names = "--mutate", description = "mutation analysis: build mutants of the rule set one requirement at a "
+            + "time (eligibility cell flipped; TRT cell changed, made N/A or given a value; a hand-written rule's "
+            + "condition negated or its finding dropped), judge the scenario folders' messages with each, and report "
+            + "each mutant killed (some decision differs from expected.jsonl) or survived, with the mutation score")
+    boolean mutate;
+
+    @Option(names = "--requirement", paramLabel = "ID", description = "with --mutate: only the mutants of this "
+            + "requirement (repeatable)")
+    List<String> requirements;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write the report here (default: standard output)")
     Path out;
 
-    @Option(names = "--threshold", paramLabel = "COUNT", description = "a number of requirements: exit 1 when fewer than COUNT are exercised, listing the missing ones")
-    Integer threshold;
+    @Option(names = "--threshold", paramLabel = "COUNT|SCORE", description = "a number of requirements: exit 1 when fewer "
+            + "than COUNT are exercised, listing the missing ones; with --mutate a mutation score from 0 to 1: exit 1 below it")
+    String threshold;
 
     @Option(names = "--schema", paramLabel = "FILE", description = "also validate each message against this XSD")
     Path schema;
@@ -74,10 +94,18 @@ final class CoverageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
+        if (mutate) return mutate(err);
+        if (requirements != null) return usage(err, "--requirement goes with --mutate");
         if (!CoverageWriter.FORMATS.contains(format)) return usage(err, "unknown --format " + format + " " + CoverageWriter.FORMATS);
         for (Path p : paths) if (!Files.exists(p)) return usage(err, "no such file or folder: " + p);
         if (schema != null && !Files.isRegularFile(schema)) return usage(err, "no such schema file: " + schema);
-        if (threshold != null && threshold < 0) return usage(err, "--threshold is a number of requirements, 0 or more");
+        Integer count;
+        try {
+            count = threshold == null ? null : Integer.valueOf(threshold.trim());
+        } catch (NumberFormatException e) {
+            count = -1;
+        }
+        if (count != null && count < 0) return usage(err, "--threshold is a number of requirements, 0 or more (a score from 0 to 1 goes with --mutate)");
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1 || n > ValidateCommand.MAX_THREADS) return usage(err, "--threads must be between 1 and " + ValidateCommand.MAX_THREADS);
         ValidationSettings settings;
@@ -133,9 +161,9 @@ final class CoverageCommand implements Callable<Integer> {
         }
         int status = Exit.ACCEPTED;
         for (CoverageReport report : reports) {
-            if (threshold != null && report.exercisedCount() < threshold) {
+            if (count != null && report.exercisedCount() < count) {
                 Messages.error(err, "rule set " + report.ruleSet().id() + ": " + report.exercisedCount()
-                        + " requirements exercised, fewer than the threshold " + threshold + "; never exercised ("
+                        + " requirements exercised, fewer than the threshold " + count + "; never exercised ("
                         + report.neverExercised().size() + "): " + String.join(" ", report.neverExercised()));
                 status = Exit.REJECTED;
             }
@@ -143,6 +171,81 @@ final class CoverageCommand implements Callable<Integer> {
         return status;
     }
 
+    /** {@code --mutate}: mutation analysis of the scenario folders (docs/coverage.md, "Mutation analysis"). */
+    private Integer mutate(PrintStream err) throws Exception {
+        if (!MutationReport.FORMATS.contains(format)) return usage(err, "--mutate writes " + MutationReport.FORMATS + ", not --format " + format);
+        for (Path p : paths) if (!Files.exists(p)) return usage(err, "no such file or folder: " + p);
+        if (schema != null && !Files.isRegularFile(schema)) return usage(err, "no such schema file: " + schema);
+        if (contextOption.given()) return usage(err, "--mutate judges scenario folders, each with its own context and expected.jsonl: no --context or --empty-context");
+        Double score = null;
+        if (threshold != null) {
+            try {
+                score = Double.valueOf(threshold.trim());
+            } catch (NumberFormatException e) {
+                score = Double.NaN;
+            }
+            if (!(score >= 0 && score <= 1)) return usage(err, "--threshold with --mutate is a mutation score from 0 to 1, not " + threshold);
+        }
+        ValidationSettings settings;
+        try {
+            settings = severityOption.apply(h313aOption.apply(settingsOptions.settings()));
+        } catch (IOException e) {
+            return usage(err, e.getMessage());
+        }
+        List<Scenario> scenarios = Scenario.find(paths.stream().filter(Files::isDirectory).toList());
+        ReaderOptions readerOptions = schema == null ? ReaderOptions.defaults() : ReaderOptions.defaults().withExtraSchema(schema);
+        io.duisvalidator.internal.engine.RuleSets sets;
+        try {
+            sets = io.duisvalidator.internal.engine.RuleSets.standard();
+        } catch (IllegalStateException e) {
+            return usage(err, e.getMessage());
+        }
+        if (ruleSet != null && sets.manifest(ruleSet).isEmpty()) {
+            return usage(err, "--rule-set: unknown rule set '" + ruleSet + "': the rule sets are " + sets.ids());
+        }
+        RuleBase rules = ruleSet != null ? sets.ruleBase(ruleSet) : sets.current();
+        try {
+            SeverityOption.check(sets, rules, settings);
+        } catch (IOException e) {
+            return usage(err, e.getMessage());
+        }
+        MutationReport report;
+        try {
+            MutationAnalysis analysis = new MutationAnalysis(sets, rules,
+                    requirements == null ? Set.of() : new LinkedHashSet<>(requirements));
+            report = analysis.run(scenarios, settings, readerOptions);
+            if (analysis.otherRuleSet() > 0) {
+                Messages.warning(err, analysis.otherRuleSet() + " messages were judged by another rule set than "
+                        + rules.id().id() + " (received when it was not in force): they cannot notice its mutants");
+            }
+        } catch (MutationAnalysis.Refused e) {
+            return usage(err, e.getMessage());
+        } catch (ContextFormatException e) {
+            return usage(err, "context: " + e.getMessage());
+        }
+        try (Writer w = out == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8) {
+            @Override
+            public void close() throws IOException {
+                flush(); // never close standard output
+            }
+        } : Files.newBufferedWriter(out)) {
+            report.write(format, w);
+        }
+        err.println(report.summary() + "; " + report.results().size() + " mutants judged in "
+                + String.format(java.util.Locale.ROOT, "%.1f", report.millis() / 1000.0) + " s");
+        if (!report.judged()) {
+            Messages.error(err, "the corpus's decisions already differ from its expected.jsonl (" + report.baseline().size()
+                    + " differences, listed in the report): no mutant can be judged; run validate --expect");
+            return Exit.REJECTED;
+        }
+        if (score != null && report.overall().score() < score) {
+            Messages.error(err, "mutation score " + MutationReport.percent(report.overall().score()) + " below the threshold "
+                    + threshold + "; " + report.survivors().size() + " survivors: " + String.join("; ",
+                    report.survivors().stream().map(r -> r.mutant().requirement() + " " + r.mutant().mutation()).toList()));
+            return Exit.REJECTED;
+        }
+        return Exit.ACCEPTED;
+    }
 
     private static int usage(PrintStream err, String message) {
         return Messages.usage(err, message);

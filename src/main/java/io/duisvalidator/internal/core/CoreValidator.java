@@ -133,17 +133,23 @@ public final class CoreValidator implements Validator {
     }
 
     private Decision validate(DuisRequest request, ValidationSettings settings, Context ctx, Instant at, RuleBase rules) {
+        return evaluate(request, settings, ctx, at, rules).decision();
+    }
+
+    private Traced evaluate(DuisRequest request, ValidationSettings settings, Context ctx, Instant at, RuleBase rules) {
         DecisionMaker.Header header = header(request, null);
-        if (rules == null) return uncovered(header, at);
+        if (rules == null) return Traced.untraced(uncovered(header, at));
         try {
             List<Object> f = factBuilder(rules).facts(request, ctx, settings, at);
             header = header(request, (RequestFact) f.get(0));
-            return DecisionMaker.decide(header, rules.evaluate(f), SeverityPolicy.of(settings), rules.id());
+            Evaluation found = rules.evaluate(f);
+            SeverityPolicy policy = SeverityPolicy.of(settings);
+            return new Traced(DecisionMaker.decide(header, found, policy, rules.id()), f, found, header, policy, rules.id());
         } catch (ContextLookupException e) {
-            return DecisionMaker.error(header, ResponseCodes.CONTEXT, e.getMessage(), rules.id());
+            return Traced.untraced(DecisionMaker.error(header, ResponseCodes.CONTEXT, e.getMessage(), rules.id()));
         } catch (RuntimeException | StackOverflowError e) {
-            return DecisionMaker.error(header, ResponseCodes.INTERNAL,
-                    "The validator failed on this request: " + e, rules.id());
+            return Traced.untraced(DecisionMaker.error(header, ResponseCodes.INTERNAL,
+                    "The validator failed on this request: " + e, rules.id()));
         }
     }
 
@@ -221,6 +227,38 @@ public final class CoreValidator implements Validator {
         }
         if (unknown.isEmpty()) return; // each id is known to some rule set
         throw last;
+    }
+
+    /**
+     * A decision together with what it was decided from, for a tool that decides the request again from other rule
+     * outcomes (mutation analysis, docs/coverage.md): the facts given to the rules, what the rules found, and the
+     * decision step's other inputs. {@code facts} and {@code found} are null when the request never reached the rules
+     * (unreadable, DV-XML / DV-SCHEMA, a failed context lookup).
+     */
+    public record Traced(Decision decision, List<Object> facts, Evaluation found, DecisionMaker.Header header,
+                         SeverityPolicy policy, RuleSetId ruleSet) {
+        static Traced untraced(Decision d) {
+            return new Traced(d, null, null, null, null, null);
+        }
+
+        /** True when the rules judged the request (so other rule outcomes could change its decision). */
+        public boolean judgedByRules() { return found != null; }
+
+        /** The decision the same request gets when its rules find {@code other} instead. */
+        public Decision decide(Evaluation other) {
+            return DecisionMaker.decide(header, other, policy, ruleSet);
+        }
+    }
+
+    /** Reads and judges a message like {@link #validate(byte[], ValidationSettings)}, keeping what went into it. */
+    public Traced trace(byte[] message, ValidationSettings settings) {
+        Optional<DuisRequest> r = read(message);
+        if (r.isEmpty()) return Traced.untraced(validate(message, settings));
+        Objects.requireNonNull(settings, "settings");
+        Instant at = at(settings);
+        RuleBase rules = rulesAt(at);
+        check(rules, settings);
+        return evaluate(r.get(), settings, context.get(), at, rules);
     }
 
     /**

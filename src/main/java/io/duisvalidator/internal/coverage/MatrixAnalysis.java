@@ -202,7 +202,7 @@ public final class MatrixAnalysis {
     }
 
     /** D-NA-CODE and D-5.1-ELIGIBILITY, stated independently of the rule generator. */
-    private static String naCode(Map<String, String> trt, String srv, String sender, String g, String mode) {
+    static String naCode(Map<String, String> trt, String srv, String sender, String g, String mode) {
         boolean everySender = SENDERS.stream().allMatch(s -> MODES.stream()
                 .allMatch(m -> "N/A".equals(trt.get(srv + "|" + s + "|" + g + "|" + m))));
         if (everySender) return "E11";

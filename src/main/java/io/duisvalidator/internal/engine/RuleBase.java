@@ -154,6 +154,25 @@ public final class RuleBase {
                 "with extra rules " + moreSources.keySet());
     }
 
+    /**
+     * The rule set {@code of} generated again from other tables (its hand-written DRL, the rules generated from
+     * {@code tables}), compiled now: mutation analysis checks with it that a changed cell decides as it says.
+     */
+    public static RuleBase compiledFrom(RuleBase of, RuleTables tables, String name) {
+        RuleSetManifest manifest = of.manifest;
+        return compiled(sources(manifest, tables), tables, manifest, manifest.id(), references(manifest),
+                "compiled from other tables: " + name);
+    }
+
+    /**
+     * A rule base of the given DRL files alone (e.g. the negated rules of mutation analysis), over the tables of
+     * {@code of}; its rules report to a {@code findings} global like those of the rule set.
+     */
+    public static RuleBase compiledOnly(RuleBase of, Map<String, String> sources, String name) {
+        RuleSetManifest manifest = of.manifest;
+        return compiled(sources, of.tables(), manifest, manifest.id() + "-" + name, references(manifest), name);
+    }
+
     private static RuleBase compiled(Map<String, String> sources, RuleTables tables, RuleSetManifest manifest,
                                      String name, Map<String, String> references, String reason) {
         KieBase kieBase = compile(sources);

@@ -1,5 +1,6 @@
 package io.duisvalidator.internal.engine;
 
+import io.duisvalidator.support.Seeds;
 import io.duisvalidator.internal.core.CoreValidator;
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.Validator;
@@ -62,8 +63,9 @@ class RuleModelTest {
             if (!a.equals(b)) differences.add(item.name() + "\n  prebuilt: " + a + "\n  compiled: " + b);
             compared++;
         }
+        long seed = Seeds.seed("RuleModelTest", 9_000L);
         for (int w = 0; w < 10; w++) {
-            RandomWorld world = new RandomWorld(9_000L + w);
+            RandomWorld world = new RandomWorld(seed + w);
             CoreValidator a = CoreValidator.create(PREBUILT, world.context());
             CoreValidator b = CoreValidator.create(compiled, world.context());
             for (int i = 0; i < 300; i++) {
@@ -71,7 +73,7 @@ class RuleModelTest {
                 ValidationSettings s = world.settings();
                 Decision da = a.validate(req, s);
                 Decision db = b.validate(req, s);
-                if (!da.equals(db)) differences.add("world " + w + " request " + i + "\n  prebuilt: " + da + "\n  compiled: " + db);
+                if (!da.equals(db)) differences.add("seed " + (seed + w) + " (world " + w + ") request " + i + "\n  prebuilt: " + da + "\n  compiled: " + db);
                 compared++;
             }
         }

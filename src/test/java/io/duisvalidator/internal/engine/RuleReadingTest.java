@@ -2,6 +2,7 @@ package io.duisvalidator.internal.engine;
 
 import io.duisvalidator.Severity;
 import io.duisvalidator.context.Role;
+import io.duisvalidator.reference.Transcription;
 import io.duisvalidator.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rules read as the requirements they cite (issue 12): every generated rule says what its cell says, checked
- * against the transcriptions of EligibilityMatrixTest and TrtTableTest (not against the tables); every reference lives
+ * against the hand {@link Transcription} of the cell-by-cell tests (not against the tables); every reference lives
  * in rules/requirements.csv only; scope is written in the DRL.
  */
 class RuleReadingTest {
@@ -30,10 +31,9 @@ class RuleReadingTest {
     void everyEligibilityCellIsAMayOrAMayNotRule() {
         int cells = 0;
         int scheduled = 0;
-        for (Map.Entry<String, Set<String>> e : EligibilityMatrixTest.ELIGIBLE.entrySet()) {
-            String srv = e.getKey();
+        for (String srv : Transcription.SRVS) {
             for (Role role : Role.values()) {
-                boolean may = e.getValue().contains(role.name());
+                boolean may = Transcription.eligible(srv, role);
                 RuleInfo send = byId.get("ELIG-" + srv + "-" + role);
                 RuleInfo schedule = byId.get("ELIG-" + srv + "-" + role + "-SCHED");
                 String verb = may ? " may " : " may not ";
@@ -64,10 +64,14 @@ class RuleReadingTest {
         String[] gens = {"2", "2", "1", "1", "2", "2", "1", "1"};
         String[] modes = {"SCHEDULED", "ON_DEMAND", "SCHEDULED", "ON_DEMAND", "SCHEDULED", "ON_DEMAND", "SCHEDULED", "ON_DEMAND"};
         int cells = 0;
-        for (Map.Entry<String, String> e : TrtTableTest.TABLE.entrySet()) {
-            String[] values = e.getValue().trim().split("\\s+");
+        for (String srv : Transcription.SRVS) {
+            String[] values = new String[8];
             for (int i = 0; i < 8; i++) {
-                String srv = e.getKey();
+                Transcription.TrtCell c = Transcription.trt(srv, Transcription.Sender.valueOf(senders[i]),
+                        Integer.parseInt(gens[i]), Transcription.TrtMode.valueOf(modes[i]));
+                values[i] = c.na() ? "-" : String.valueOf(c.seconds());
+            }
+            for (int i = 0; i < 8; i++) {
                 RuleInfo r = byId.get("TRT-" + srv + "-" + senders[i] + "-S" + gens[i] + "-" + modes[i]);
                 String who = senders[i].equals("MDR") ? "an MDR" : "existing User Roles";
                 boolean scheduled = modes[i].equals("SCHEDULED");

@@ -1,110 +1,107 @@
 package io.duisvalidator.internal.engine;
 
-import io.duisvalidator.internal.core.CoreValidator;
-import io.duisvalidator.Validator;
-import io.duisvalidator.context.Role;
 import io.duisvalidator.Decision;
+import io.duisvalidator.internal.core.CoreValidator;
+import io.duisvalidator.context.Role;
+import io.duisvalidator.reference.Transcription;
+import io.duisvalidator.reference.Transcription.Sender;
+import io.duisvalidator.reference.Transcription.TrtCell;
+import io.duisvalidator.reference.Transcription.TrtMode;
 import io.duisvalidator.support.Fixtures;
 import io.duisvalidator.support.Requests;
+import io.duisvalidator.support.XmlRequests;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every cell of MP162's "TRTs for Eligible Users for MHHS data retrieval Service Requests", transcribed here from the
- * report's text (independently of rules/tables/trt.csv) and checked through the whole validator.
+ * Every cell of MP162's "TRTs for Eligible Users for MHHS data retrieval Service Requests" (11 SRVs x existing roles /
+ * MDR x SMETS2 / SMETS1 x Scheduled / On-Demand), checked through the whole validator against the hand
+ * {@link Transcription}, never against rules/tables/trt.csv. The "existing User Roles" columns are checked for every
+ * eligible existing role. A value cell must give that TRT (an On-Demand cell as {@code trtSeconds}, a Scheduled cell as
+ * the {@code scheduledTrtSeconds} of a 5.1 scheduling the SRV); an N/A cell must reject with its exact code (E2, E11),
+ * and a Scheduled cell of an SRV DUIS cannot schedule with DV-SCHEMA when it comes as XML (built in code, past the
+ * schema: DV-INTERNAL, D-NO-UNREACHABLE-RULE).
  */
 class TrtTableTest {
-    /**
-     * Columns as in the report: existing roles SMETS2 Scheduled, On-Demand, SMETS1 Scheduled, On-Demand; then the
-     * same four for the MDR role. "-" is N/A; 24h is written 86400.
-     */
-    static final Map<String, String> TABLE = new LinkedHashMap<>();
-
-    static {
-        TABLE.put("4.1.1", "-     30    -     16    -     -     -     86400");
-        TABLE.put("4.2", "86400 30    86400 16    86400 86400 86400 86400");
-        TABLE.put("4.6.1", "86400 30    86400 16    86400 86400 86400 86400");
-        TABLE.put("4.6.2", "86400 30    -     -     86400 86400 -     -");
-        TABLE.put("4.8.1", "86400 5600  86400 16    86400 86400 86400 86400");
-        TABLE.put("4.8.3", "86400 30    86400 16    86400 86400 86400 86400");
-        TABLE.put("4.17", "86400 30    -     -     86400 86400 -     -");
-        TABLE.put("5.1", "-     86400 -     86400 -     86400 -     86400");
-        TABLE.put("5.2", "-     86400 -     86400 -     86400 -     86400");
-        TABLE.put("5.3", "-     86400 -     86400 -     86400 -     86400");
-        TABLE.put("8.2", "-     30    -     30    -     30    -     30");
-    }
-
-    /** An eligible existing role per SRV, to send the "existing roles" requests. */
-    static final Map<String, Role> EXISTING = Map.ofEntries(
-            Map.entry("4.1.1", Role.IS), Map.entry("4.2", Role.ES), Map.entry("4.6.1", Role.IS),
-            Map.entry("4.6.2", Role.ES), Map.entry("4.8.1", Role.IS), Map.entry("4.8.3", Role.ES),
-            Map.entry("4.17", Role.IS), Map.entry("5.1", Role.IS), Map.entry("5.2", Role.IS),
-            Map.entry("5.3", Role.IS), Map.entry("8.2", Role.IS));
-
     private final CoreValidator validator = Fixtures.validator(Fixtures.baseContext().build());
 
     @TestFactory
     List<DynamicTest> everyCell() {
         List<DynamicTest> tests = new ArrayList<>();
-        String[] senders = {"EXISTING", "MDR"};
-        int[] gens = {2, 1};
-        String[] modes = {"SCHEDULED", "ON_DEMAND"};
-        TABLE.forEach((srv, line) -> {
-            String[] cells = line.trim().split("\\s+");
-            assertThat(cells).hasSize(8);
-            int c = 0;
-            for (String sender : senders) {
-                for (int gen : gens) {
-                    for (String mode : modes) {
-                        String cell = cells[c++];
-                        tests.add(DynamicTest.dynamicTest(srv + " " + sender + " SMETS" + gen + " " + mode + " = " + cell,
-                                () -> check(srv, sender, gen, mode, cell)));
+        int cells = 0;
+        for (String srv : Transcription.SRVS) {
+            for (Sender sender : Sender.values()) {
+                for (int gen : new int[]{2, 1}) {
+                    for (TrtMode mode : TrtMode.values()) {
+                        TrtCell cell = Transcription.trt(srv, sender, gen, mode);
+                        cells++;
+                        for (Role role : senders(srv, sender, mode)) {
+                            tests.add(DynamicTest.dynamicTest(srv + " " + sender + " SMETS" + gen + " " + mode + " = "
+                                    + cell + " (" + role + ")", () -> check(srv, role, gen, mode, cell)));
+                        }
                     }
                 }
             }
-        });
-        assertThat(tests).hasSize(88);
+        }
+        assertThat(cells).isEqualTo(88);
         return tests;
     }
 
-    private void check(String srv, String sender, int gen, String mode, String cell) {
-        Role role = "MDR".equals(sender) ? Role.MDR : EXISTING.get(srv);
+    /** The roles that send a cell: MDR, or every existing role eligible for the SRV (and, Scheduled, for 5.1). */
+    private static List<Role> senders(String srv, Sender sender, TrtMode mode) {
+        if (sender == Sender.MDR) return List.of(Role.MDR);
+        List<Role> out = new ArrayList<>();
+        for (Role r : Transcription.eligibleRoles(srv)) {
+            if (r == Role.MDR) continue;
+            if (mode == TrtMode.SCHEDULED && !Transcription.eligible("5.1", r)) continue;
+            out.add(r);
+        }
+        assertThat(out).as("an existing role sends %s %s", srv, mode).isNotEmpty();
+        return out;
+    }
+
+    private void check(String srv, Role role, int gen, TrtMode mode, TrtCell cell) {
         String esme = gen == 1 ? Fixtures.ESME_S1 : Fixtures.ESME_S2;
+        String user = Fixtures.USER.get(role);
         Decision d;
-        if ("SCHEDULED".equals(mode)) {
+        if (mode == TrtMode.SCHEDULED) {
             // the Scheduled cell is what a 5.1 scheduling this SRV gets as scheduledTrtSeconds
-            d = validator.validate(Requests.request(Fixtures.USER.get(role), "5.1", esme)
-                    .schedules(srv, "2027-02-01", null).build(), Fixtures.settings());
-            if (!Requests.DSP.containsKey(srv)) {
-                // not schedulable at all: 4.1.1 and the non-device SRVs
-                assertThat(cell).isEqualTo("-");
-                assertThat(d.outcome().name()).isNotEqualTo("ACCEPTED");
-                return;
-            }
-            if ("-".equals(cell)) {
-                assertThat(d.accepted()).as("%s", d).isFalse();
+            d = validator.validate(Requests.request(user, "5.1", esme).schedules(srv, "2027-02-01", null).build(),
+                    Fixtures.settings());
+            Transcription.Srv s = Transcription.srv(srv);
+            if (!s.schedulable()) {
+                assertThat(cell.messageCode()).isEqualTo("DV-SCHEMA");
+                // as a message, the DUIS schema refuses it (DSPScheduledServiceReferenceVariant)
+                Decision xml = validator.validate(XmlRequests.createSchedule(user, esme, s.serviceReference(), srv,
+                        "DSPReadActiveImportProfileData"), Fixtures.settings());
+                assertThat(xml.responseCode()).as("%s", xml).isEqualTo("DV-SCHEMA");
+                assertThat(d.responseCode()).as("%s", d).isEqualTo(cell.decisionCode());
+            } else if (cell.na()) {
+                assertThat(d.responseCode()).as("%s", d).isEqualTo(cell.messageCode());
             } else {
                 assertThat(d.responseCode()).as("%s", d).isEqualTo("I99");
-                assertThat(d.scheduledTrtSeconds()).isEqualTo(Long.parseLong(cell));
-                assertThat(d.trtSeconds()).isEqualTo(86400L);
+                assertThat(d.scheduledTrtSeconds()).as("%s", d).isEqualTo(cell.seconds());
+                TrtCell own = Transcription.trt("5.1", Sender.of(role), gen, TrtMode.ON_DEMAND);
+                assertThat(d.trtSeconds()).as("%s", d).isEqualTo(own.seconds());
             }
         } else {
-            Requests.Builder b = Requests.request(Fixtures.USER.get(role), srv, esme);
-            if ("5.1".equals(srv)) b.schedules("4.8.1", "2027-02-01", null);
+            Requests.Builder b = Requests.request(user, srv, esme);
+            if ("5.1".equals(srv)) {
+                // schedule an SRV the role may send, so that the 5.1 cell is what is tested
+                b.schedules(List.of("4.8.1", "4.8.3", "4.6.1", "4.2").stream()
+                        .filter(x -> Transcription.eligible(x, role)).findFirst().orElseThrow(), "2027-02-01", null);
+            }
             d = validator.validate(b.build(), Fixtures.settings());
-            if ("-".equals(cell)) {
-                assertThat(d.accepted()).as("%s", d).isFalse();
-                assertThat(d.responseCode()).isIn("E2", "E11");
+            if (cell.na()) {
+                assertThat(d.responseCode()).as("%s", d).isEqualTo(cell.messageCode());
             } else {
                 assertThat(d.responseCode()).as("%s", d).isEqualTo("I99");
-                assertThat(d.trtSeconds()).isEqualTo(Long.parseLong(cell));
+                assertThat(d.trtSeconds()).as("%s", d).isEqualTo(cell.seconds());
             }
         }
     }

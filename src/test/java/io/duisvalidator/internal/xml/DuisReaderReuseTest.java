@@ -1,5 +1,6 @@
 package io.duisvalidator.internal.xml;
 
+import io.duisvalidator.support.Seeds;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -61,7 +62,7 @@ class DuisReaderReuseTest {
 
     @Test
     void reads_after_rejections_on_one_thread_are_those_of_a_fresh_reader() throws IOException {
-        long seed = new Random().nextLong();
+        long seed = Seeds.randomSeed("DuisReaderReuseTest");
         Random random = new Random(seed);
         List<byte[]> samples = samples();
         List<byte[]> messages = new ArrayList<>(samples);

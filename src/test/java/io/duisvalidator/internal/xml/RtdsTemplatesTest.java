@@ -50,7 +50,12 @@ class RtdsTemplatesTest {
 
     private static final DuisReader READER = new DuisReader();
 
+    /** Stands for the templates when the shared folder is absent, so that each parameterized test is reported skipped. */
+    private static final Path ABSENT = Path.of("(shared DUIS rtds-templates folder absent)");
+
     static List<Path> templates() throws IOException {
+        String shared = System.getProperty("duis.shared.dir");
+        if (shared == null || !Files.isDirectory(Path.of(shared, "rtds-templates"))) return List.of(ABSENT);
         Path dir = TestMessages.sharedDuis("rtds-templates");
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().toUpperCase().endsWith(".XML")).sorted().toList();
@@ -65,12 +70,14 @@ class RtdsTemplatesTest {
 
     @Test
     void thereAre25Templates() throws IOException {
+        TestMessages.sharedDuis("rtds-templates");
         assertThat(templates()).hasSize(25);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("templates")
     void eachTemplateReadsToItsSrvAndBody(Path template) throws IOException {
+        TestMessages.sharedDuis("rtds-templates"); // skipped, with its message, without the folder
         ReadResult result = READER.read(Files.readAllBytes(template));
         assertThat(result.isOk()).as(template.getFileName() + " -> " + result).isTrue();
         DuisRequest r = result.request();
@@ -98,6 +105,7 @@ class RtdsTemplatesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("templates")
     void eachTemplateIsValidAgainstTheProjectSchema(Path template) throws Exception {
+        TestMessages.sharedDuis("rtds-templates"); // skipped, with its message, without the folder
         SchemaFactory factory = SchemaFactory.newDefaultInstance();
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
