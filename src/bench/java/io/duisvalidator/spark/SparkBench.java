@@ -135,7 +135,7 @@ public final class SparkBench {
                 double[] last = m.stop(made);
                 step(steps, cores, "final join alone (messages to their slices), measured apart", last);
                 m = Measure.start();
-                SparkJob.Result r = job.write(plan.judged(), "jsonl", dir.resolve("spark-" + cores).toString(), false, null, null, ctx, rules);
+                SparkJob.Result r = job.write(plan.judged(), "jsonl", dir.resolve("spark-" + cores).toString(), false, null, null, ctx, ExecutorRules.sets());
                 step(steps, cores, "final join + judge + write jsonl", m.stop(made));
                 double[] total = all.stop(made);
                 // the run's own cost: everything but the extra final-join measurement
@@ -229,7 +229,7 @@ public final class SparkBench {
                 plan.slices().count();
                 tasks.clear();
                 Measure m = Measure.start();
-                job.write(plan.judged(), "jsonl", dir.resolve("skew-out").toString(), false, null, null, ctx, RuleBase.load());
+                job.write(plan.judged(), "jsonl", dir.resolve("skew-out").toString(), false, null, null, ctx, ExecutorRules.sets());
                 double[] f = m.stop(made);
                 Map<Long, List<long[]>> byStage = new TreeMap<>();
                 for (long[] t : tasks) byStage.computeIfAbsent(t[0], k -> new ArrayList<>()).add(t);

@@ -21,9 +21,16 @@ import java.util.List;
  * @param schema           an extra XSD every message is also validated against (a path every executor can read), or null
  * @param hotKeyMessages   a join key with more messages than this is split over several tasks (0: never split)
  * @param partitions       partitions of the message listing (0: Spark's default parallelism times 4)
+ * @param ruleSet          the rule set every message is judged by ({@code --rule-set}), or null: each message by the
+ *                         rule set in force at its receipt instant (docs/rule-sets.md), as the CLI judges it
  */
 record JobSpec(List<Part> scenarios, int maxMessageBytes, int maxElementDepth, String schema, long hotKeyMessages,
-               int partitions) implements Serializable {
+               int partitions, String ruleSet) implements Serializable {
+
+    /** A run judging each message by the rule set in force at its receipt instant. */
+    JobSpec(List<Part> scenarios, int maxMessageBytes, int maxElementDepth, String schema, long hotKeyMessages, int partitions) {
+        this(scenarios, maxMessageBytes, maxElementDepth, schema, hotKeyMessages, partitions, null);
+    }
 
     /**
      * One message root with its context and settings.

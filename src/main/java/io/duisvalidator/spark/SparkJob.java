@@ -2,9 +2,8 @@ package io.duisvalidator.spark;
 
 import io.duisvalidator.Outcome;
 import io.duisvalidator.context.InMemoryScheduleHistory;
-import io.duisvalidator.internal.coverage.Coverage;
 import io.duisvalidator.internal.coverage.CoverageReport;
-import io.duisvalidator.internal.engine.RuleBase;
+import io.duisvalidator.internal.coverage.RuleSetCoverage;
 import io.duisvalidator.internal.monitor.ComplianceMonitor;
 import io.duisvalidator.internal.monitor.Period;
 import org.apache.hadoop.conf.Configuration;
@@ -70,7 +69,8 @@ final class SparkJob {
             .add("ruleSet", DataTypes.StringType);
 
     /** What a run produced, for the summary and the exit status. */
-    record Result(Tally.Value tally, CoverageReport coverage, ComplianceMonitor monitor, List<String> warnings) {
+    /** {@code coverage}: one report per rule set that judged some message (as {@code coverage}), or null when not asked; {@code unjudged}: messages no rule set judged. */
+    record Result(Tally.Value tally, List<CoverageReport> coverage, long unjudged, ComplianceMonitor monitor, List<String> warnings) {
         long count(Outcome o) { return tally.count(o); }
     }
 
@@ -207,7 +207,7 @@ final class SparkJob {
      * {@code dating} says how the run dates requests that carry no receipt date (the monitor's note).
      */
     Result write(Dataset<Row> judged, String format, String out, boolean coverage, Period monitor, Dating dating,
-                 ContextTables ctx, RuleBase rules) {
+                 ContextTables ctx, io.duisvalidator.internal.engine.RuleSets sets) {
         Tally tally = new Tally(coverage, monitor, spec.scenarios());
         spark.sparkContext().register(tally, "duis-validator tally");
         Dataset<Row> tallied = judged.mapPartitions(new Counting(tally), Encoders.row(Stages.JUDGED));
@@ -218,11 +218,13 @@ final class SparkJob {
             lines.write().mode(SaveMode.Overwrite).text(out);
         }
         Tally.Value v = tally.value();
-        CoverageReport cov = null;
+        List<CoverageReport> cov = null;
+        long unjudged = 0;
         if (coverage) {
-            Coverage c = new Coverage(rules);
-            Tally.replay(v, c, rules.id());
-            cov = c.report();
+            RuleSetCoverage c = new RuleSetCoverage(sets, spec.ruleSet());
+            Tally.replay(v, c);
+            cov = c.reports();
+            unjudged = c.unjudged();
         }
         ComplianceMonitor mon = null;
         if (monitor != null) {
@@ -230,7 +232,7 @@ final class SparkJob {
             if (v.monitor != null) mon.merge(v.monitor);
             for (ComplianceMonitor m : historyMonitors(ctx, monitor)) mon.merge(m);
         }
-        return new Result(v, cov, mon, ctx.warnings);
+        return new Result(v, cov, unjudged, mon, ctx.warnings);
     }
 
     /** Passes rows on, counting each into the tally (in the writing stage: Spark applies its updates once). */

@@ -7,8 +7,7 @@ import io.duisvalidator.internal.batch.Scenario;
 import io.duisvalidator.internal.cli.H313aOption;
 import io.duisvalidator.internal.cli.SeverityOption;
 import io.duisvalidator.internal.cli.SettingsOptions;
-import io.duisvalidator.internal.coverage.CoverageWriter;
-import io.duisvalidator.internal.engine.RuleBase;
+import io.duisvalidator.internal.coverage.RuleSetCoverage;
 import io.duisvalidator.internal.monitor.ComplianceMonitor;
 import io.duisvalidator.internal.monitor.MonitorReport;
 import io.duisvalidator.internal.monitor.MonitorWriter;
@@ -78,6 +77,10 @@ public final class SparkValidate implements Callable<Integer> {
 
     @Mixin
     SeverityOption severityOption;
+
+    @Option(names = "--rule-set", paramLabel = "ID", description = "judge every message by this rule set (`rule-sets list`), "
+            + "whatever its receipt instant (default: the rule set in force at --at, or at each scenario's at), as `validate --rule-set`")
+    String ruleSet;
 
     @Option(names = "--schema", paramLabel = "FILE", description = "also validate each message against this XSD (a path every executor can read)")
     String schema;
@@ -164,10 +167,22 @@ public final class SparkValidate implements Callable<Integer> {
         if (messages != null && context == null && !emptyContext) {
             return usage("give --context DIR, or --empty-context to judge without any context");
         }
+        io.duisvalidator.internal.engine.RuleSets sets;
+        try {
+            sets = ExecutorRules.sets(); // the rule sets' validity periods are checked here (exit 2 when they overlap)
+        } catch (IllegalStateException e) {
+            return usage(e.getMessage());
+        }
+        if (ruleSet != null && sets.manifest(ruleSet).isEmpty()) {
+            return usage("--rule-set: unknown rule set '" + ruleSet + "': the rule sets are " + sets.ids());
+        }
         ValidationSettings settings;
         try {
             settings = severityOption.apply(h313aOption.apply(settingsOptions.settings()));
-            SeverityOption.check(ExecutorRules.rules(), settings);
+            // as `validate` / `coverage`: against the run's rule set (forced, or in force at --at / now), or any other
+            SeverityOption.check(sets, ruleSet != null ? sets.ruleBase(ruleSet)
+                    : sets.ruleBase(sets.inForce(settings.receivedAt() == null ? Instant.now() : settings.receivedAt())
+                            .orElse(sets.currentManifest())), settings);
         } catch (IOException e) {
             return usage(e.getMessage());
         }
@@ -235,7 +250,7 @@ public final class SparkValidate implements Callable<Integer> {
         if (clash != null) return usage("--out " + out + " overlaps an input: " + clash);
 
         JobSpec spec = new JobSpec(parts, ReaderOptions.DEFAULT_MAX_MESSAGE_BYTES, ReaderOptions.DEFAULT_MAX_ELEMENT_DEPTH,
-                schema == null ? null : Path.of(schema).toAbsolutePath().toString(), hotKeyMessages, partitions);
+                schema == null ? null : Path.of(schema).toAbsolutePath().toString(), hotKeyMessages, partitions, ruleSet);
         SparkJob job = new SparkJob(spark, spec);
         ContextTables ctx;
         try {
@@ -248,13 +263,15 @@ public final class SparkValidate implements Callable<Integer> {
         ctx.warnings.stream().limit(100).forEach(w -> err.println("warning: " + w));
         if (ctx.warnings.size() > 100) err.println("warning: ... and " + (ctx.warnings.size() - 100) + " more");
 
-        RuleBase rules = ExecutorRules.rules();
         Dataset<Row> judged = messagesFormat.equals("parquet") ? job.judgedTable(ctx, idColumn, messageColumn) : job.judged(ctx);
-        SparkJob.Result r = job.write(judged, format, out, coverage != null, monitor == null ? null : byPeriod, dating, ctx, rules);
+        SparkJob.Result r = job.write(judged, format, out, coverage != null, monitor == null ? null : byPeriod, dating, ctx, ExecutorRules.sets());
         result = r;
         if (coverage != null) {
             try (Writer w = Files.newBufferedWriter(coverage)) {
-                CoverageWriter.write(r.coverage(), "json", w);
+                RuleSetCoverage.write(r.coverage(), "json", w);
+            }
+            if (r.unjudged() > 0) {
+                err.println("spark-validate: warning: " + r.unjudged() + " messages were judged by no rule set (unreadable, or received when no rule set is in force): not counted in the coverage");
             }
         }
         if (monitor != null) {

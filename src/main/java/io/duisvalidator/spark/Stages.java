@@ -45,7 +45,9 @@ final class Stages {
             .add("srv", DataTypes.StringType, true)
             .add("scheduledSrv", DataTypes.StringType, true)
             .add("fired", DataTypes.createArrayType(DataTypes.StringType, false), false)
-            .add("requirements", DataTypes.createArrayType(DataTypes.StringType, false), false);
+            .add("requirements", DataTypes.createArrayType(DataTypes.StringType, false), false)
+            // the rule set that judged it (RuleSetId text), or null when none did: coverage reports per rule set
+            .add("ruleSet", DataTypes.StringType, true);
 
     /** What the read stage gives: a judged message (one that needs no context), or a read request and its join keys. */
     static final StructType READ;
@@ -94,7 +96,8 @@ final class Stages {
         Set<String> reqs = new LinkedHashSet<>();
         for (Finding f : d.findings()) if (f.requirement() != null) reqs.add(f.requirement());
         return new Object[]{part, file, lines.line(file, d), d.outcome().name(), d.userId(), d.srv(), d.scheduledSrv(),
-                d.firedRules().toArray(String[]::new), reqs.toArray(String[]::new)};
+                d.firedRules().toArray(String[]::new), reqs.toArray(String[]::new),
+                d.ruleSet() == null ? null : d.ruleSet().text()};
     }
 
     /**
@@ -121,7 +124,7 @@ final class Stages {
 
         @Override
         public Iterator<Row> call(Iterator<Row> in) {
-            CoreValidator reader = ExecutorRules.reader(spec.readerOptions());
+            CoreValidator reader = ExecutorRules.reader(spec.readerOptions(), spec.ruleSet());
             Configuration c = conf.value().value();
             Lines lines = new Lines();
             return new Iterator<>() {
@@ -146,14 +149,14 @@ final class Stages {
                 bytes = readLimited(c, path, length, spec.maxMessageBytes());
             } catch (IOException | RuntimeException e) {
                 return done(lines, part.index(), file, reader.unreadable("cannot read " + file + ": "
-                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())));
+                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), part.at()));
             }
             return judge(reader, lines, part, file, bytes);
         }
 
         private Row fromTable(CoreValidator reader, Lines lines, String id, byte[] bytes) {
             JobSpec.Part part = spec.scenarios().get(0);
-            if (bytes == null) return done(lines, part.index(), id, reader.unreadable("no message in the row of " + id));
+            if (bytes == null) return done(lines, part.index(), id, reader.unreadable("no message in the row of " + id, part.at()));
             return judge(reader, lines, part, id, bytes);
         }
 
@@ -200,6 +203,9 @@ final class Stages {
             boolean readsSchedules = "5.2".equals(rf.getSrv()) || "5.3".equals(rf.getSrv());
             if (readsSchedules) scheduleId = req.scheduleId() == null ? "" : req.scheduleId();
             historyDevice = readsSchedules ? key(req.selectorDeviceId()) : device;
+            // 8.2 (a non-device SRV) reads the generation of the device whose inventory entry it asks for, for its TRT
+            // (FactBuilder, docs/decisions.md D-RULESET-8.2): that device's inventory row is its slice's device
+            if (device.isEmpty() && "8.2".equals(rf.getSrv())) device = key(req.selectorDeviceId());
         } catch (RuntimeException e) {
             // judged as the CLI judges it: Validator.validate reports the failure (DV-INTERNAL) in the judge stage
         }
@@ -250,10 +256,12 @@ final class Stages {
 
         @Override
         public Iterator<Row> call(Iterator<Row> in) {
-            var rules = ExecutorRules.rules();
             Lines lines = new Lines();
-            // one validator per task; each key's context replaces the last (the library's context replacement)
-            CoreValidator validator = CoreValidator.create(rules, io.duisvalidator.context.Context.empty());
+            // one validator per task; each key's context replaces the last (the library's context replacement); it
+            // judges each request by the rule set in force at its receipt instant, or the forced one, as the CLI's does
+            // (the rule sets are shared by the executor's tasks and built on first need: ExecutorRules)
+            CoreValidator validator = CoreValidator.create(ExecutorRules.sets(), spec.ruleSet(),
+                    io.duisvalidator.context.Context.empty(), io.duisvalidator.ReaderOptions.defaults());
             return new Iterator<>() {
                 private String lastKey;
 

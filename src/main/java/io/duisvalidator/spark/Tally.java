@@ -5,6 +5,7 @@ import io.duisvalidator.Finding;
 import io.duisvalidator.Outcome;
 import io.duisvalidator.Severity;
 import io.duisvalidator.internal.coverage.Coverage;
+import io.duisvalidator.internal.coverage.RuleSetCoverage;
 import io.duisvalidator.internal.monitor.ComplianceMonitor;
 import io.duisvalidator.internal.monitor.Period;
 import org.apache.spark.sql.Row;
@@ -88,7 +89,9 @@ final class Tally extends AccumulatorV2<Row, Tally.Value> {
         if (!coverage && period == null) return;
         Decision d = decision(r, null);
         if (coverage) {
-            List<Object> key = List.of(o.name(), d.firedRules(), List.copyOf(r.<String>getList(r.fieldIndex("requirements"))));
+            String ruleSet = r.getAs("ruleSet");
+            List<Object> key = List.of(o.name(), d.firedRules(), List.copyOf(r.<String>getList(r.fieldIndex("requirements"))),
+                    ruleSet == null ? "" : ruleSet);
             Group g = value.coverage.computeIfAbsent(key, k -> new Group());
             g.messages++;
             g.add(new RunOrder(r.getInt(r.fieldIndex("scenario")), r.getAs("file")));
@@ -128,11 +131,12 @@ final class Tally extends AccumulatorV2<Row, Tally.Value> {
     }
 
     /**
-     * Replays the groups into the CLI's coverage: first each group's first files, all of them in run order (so each
-     * requirement's examples are the CLI's: the first files in run order that exercise it), then the rest of each
-     * group's messages as counts.
+     * Replays the groups into the CLI's coverage, each into the report of the rule set that judged its messages (as
+     * {@code coverage} reports per rule set, docs/rule-sets.md): first each group's first files, all of them in run
+     * order (so each requirement's examples are the CLI's: the first files in run order that exercise it), then the
+     * rest of each group's messages as counts.
      */
-    static void replay(Value v, Coverage cov, io.duisvalidator.RuleSetId ruleSet) {
+    static void replay(Value v, RuleSetCoverage cov) {
         List<Map.Entry<RunOrder, Decision>> firsts = new ArrayList<>();
         Map<List<Object>, Decision> decisions = new HashMap<>();
         v.coverage.forEach((k, g) -> {
@@ -140,9 +144,10 @@ final class Tally extends AccumulatorV2<Row, Tally.Value> {
             List<String> fired = (List<String>) k.get(1);
             @SuppressWarnings("unchecked")
             List<String> reqs = (List<String>) k.get(2);
+            String ruleSet = (String) k.get(3);
             List<Finding> findings = reqs.stream().map(q -> new Finding("", Severity.INFO, null, q, null, "")).toList();
             Decision d = new Decision(null, null, null, null, null, Outcome.valueOf((String) k.get(0)), null, null, null,
-                    findings, fired, ruleSet);
+                    findings, fired, ruleSet.isEmpty() ? null : io.duisvalidator.RuleSetId.parse(ruleSet));
             decisions.put(k, d);
             for (RunOrder r : g.first) firsts.add(Map.entry(r, d));
         });

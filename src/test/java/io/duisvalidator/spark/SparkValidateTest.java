@@ -6,7 +6,7 @@ import io.duisvalidator.ReaderOptions;
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.internal.batch.CorpusRunner;
 import io.duisvalidator.internal.batch.Scenario;
-import io.duisvalidator.internal.engine.RuleBase;
+import io.duisvalidator.internal.engine.RuleSets;
 import io.duisvalidator.internal.monitor.ComplianceMonitor;
 import io.duisvalidator.internal.cli.Main;
 import io.duisvalidator.internal.core.CoreValidator;
@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("spark")
 class SparkValidateTest {
     static SparkSession spark;
-    static final RuleBase RULES = RuleBase.load();
+    static final RuleSets SETS = RuleSets.standard();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
@@ -68,8 +68,16 @@ class SparkValidateTest {
 
     /** What the CLI writes for each scenario (validate --format jsonl with the scenario's context and settings). */
     static Map<String, String> cliLines(List<Scenario> scenarios) throws Exception {
+        return cliLines(scenarios, null);
+    }
+
+    /**
+     * As {@link #cliLines(List)}, each message judged by the rule set in force at its receipt instant, or by
+     * {@code ruleSet} when not null ({@code --rule-set}), as the CLI's commands judge it.
+     */
+    static Map<String, String> cliLines(List<Scenario> scenarios, String ruleSet) throws Exception {
         Map<String, String> out = new TreeMap<>();
-        CorpusRunner runner = new CorpusRunner(RULES, ReaderOptions.defaults(), 2);
+        CorpusRunner runner = new CorpusRunner(CorpusRunner.Validators.of(SETS, ruleSet), ReaderOptions.defaults(), 2);
         for (Scenario sc : scenarios) {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             try (JsonlReport w = new JsonlReport(b)) {
@@ -136,9 +144,45 @@ class SparkValidateTest {
         assertThat(Main.run("coverage", "--format", "json", "--out", wantCov.toString(), "samples")).isZero();
         Main.run("monitor", "--format", "json", "--out", wantMon.toString(), "samples");
         JsonNode covJson = JSON.readTree(Files.readString(cov));
-        assertThat(covJson.get("grids")).as("the coverage JSON carries the auditor's grids").isNotEmpty();
+        // the go-live samples are received before and after MP162: one report per rule set, each with its grids
+        assertThat(covJson.get("ruleSets")).as("a report per rule set that judged some message").hasSize(2);
+        for (JsonNode report : covJson.get("ruleSets")) {
+            assertThat(report.get("grids")).as("the coverage JSON carries the auditor's grids").isNotEmpty();
+        }
+        assertThat(cli.values().stream().filter(l -> l.contains("\"ruleSet\":\"before-mp162 "))).as("judged before MP162").isNotEmpty();
         assertThat(covJson).isEqualTo(JSON.readTree(Files.readString(wantCov)));
         assertThat(JSON.readTree(Files.readString(mon))).isEqualTo(JSON.readTree(Files.readString(wantMon)));
+    }
+
+    /**
+     * {@code --rule-set ID} forces one rule set for every message whatever its receipt instant, as {@code validate
+     * --rule-set} and {@code coverage --rule-set} do: the go-live scenarios judged by {@code before-mp162} get the
+     * CLI's lines (some of them other than by the rule set in force) and its coverage; an unknown id is a usage error
+     * naming the known ones.
+     */
+    @Test
+    void aForcedRuleSetJudgesEveryMessageAsTheClis(@TempDir Path tmp) throws Exception {
+        List<Path> roots = List.of(Path.of("samples/rule-sets-go-live-2024-06-26"), Path.of("samples/rule-sets-go-live-2024-06-28"));
+        List<Scenario> scenarios = Scenario.find(roots);
+        Path out = tmp.resolve("out");
+        Path cov = tmp.resolve("coverage.json");
+        run("--scenarios", roots.get(0).toString(), roots.get(1).toString(), "--rule-set", "before-mp162",
+                "--out", out.toString(), "--coverage", cov.toString(), "--partitions", "2");
+        Map<String, String> want = cliLines(scenarios, "before-mp162");
+        assertThat(want.values()).allMatch(l -> l.contains("\"ruleSet\":\"before-mp162 "));
+        assertThat(cliLines(scenarios)).as("the rule set in force judges some otherwise").isNotEqualTo(want);
+        assertThat(sparkLines(out)).isEqualTo(want);
+        Path wantCov = tmp.resolve("cli-coverage.json");
+        assertThat(Main.run("coverage", "--format", "json", "--rule-set", "before-mp162", "--out", wantCov.toString(),
+                roots.get(0).toString(), roots.get(1).toString())).isZero();
+        assertThat(JSON.readTree(Files.readString(cov))).isEqualTo(JSON.readTree(Files.readString(wantCov)));
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = SparkValidate.run(spark, new PrintStream(err, true, StandardCharsets.UTF_8), "--scenarios",
+                roots.get(0).toString(), "--rule-set", "mp161", "--out", tmp.resolve("none").toString());
+        assertThat(status).isEqualTo(SparkValidate.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("mp161").contains("before-mp162").contains("mp162");
+        assertThat(tmp.resolve("none")).doesNotExist();
     }
 
     /**
@@ -219,7 +263,8 @@ class SparkValidateTest {
         Stages.Lines lines = new Stages.Lines();
         for (int w = 0; w < worlds; w++) {
             RandomWorld world = new RandomWorld(7_000L + w);
-            CoreValidator v = CoreValidator.create(RULES, world.context());
+            // the library's validator: each request by the rule set in force at its instant, as the job's judge stage
+            CoreValidator v = CoreValidator.create(SETS, null, world.context(), ReaderOptions.defaults());
             boolean history = world.context().schedules().isPresent();
             List<Integer> mine = new ArrayList<>();
             Set<String> users = new TreeSet<>();

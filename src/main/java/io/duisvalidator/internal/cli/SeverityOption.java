@@ -43,7 +43,7 @@ public final class SeverityOption {
     }
 
     /** Usage error when the policy names an id no rule set knows, or one that cannot be changed (docs/rule-sets.md). */
-    static void check(io.duisvalidator.internal.engine.RuleSets sets, RuleBase rules, ValidationSettings settings) throws IOException {
+    public static void check(io.duisvalidator.internal.engine.RuleSets sets, RuleBase rules, ValidationSettings settings) throws IOException {
         try {
             CoreValidator.checkSettings(rules, settings);
         } catch (IllegalArgumentException e) {

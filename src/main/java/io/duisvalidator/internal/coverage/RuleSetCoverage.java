@@ -58,12 +58,20 @@ public final class RuleSetCoverage {
 
     /** Counts one message for the rule set that judged it. */
     public void add(FileResult r) {
-        Decision d = r.decision();
+        add(r.decision(), r.file(), 1);
+    }
+
+    /**
+     * Counts {@code n} messages with decisions alike in what coverage reads, for the rule set that judged them,
+     * offering {@code example} (or null) as an example: counts made elsewhere, added in run order (the Spark job's
+     * groups of decisions; {@link Coverage#add(Decision, String, long)}).
+     */
+    public void add(Decision d, String example, long n) {
         if (d.ruleSet() == null || sets.manifest(d.ruleSet().id()).isEmpty()) {
-            unjudged++;
+            unjudged += n;
             return;
         }
-        byRuleSet.computeIfAbsent(d.ruleSet().id(), id -> new Coverage(sets.ruleBase(id))).add(r);
+        byRuleSet.computeIfAbsent(d.ruleSet().id(), id -> new Coverage(sets.ruleBase(id))).add(d, example, n);
     }
 
     /** Messages that no rule set judged. */
