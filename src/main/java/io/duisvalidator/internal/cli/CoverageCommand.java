@@ -114,21 +114,14 @@ final class CoverageCommand implements Callable<Integer> {
         } catch (IOException e) {
             return usage(err, e.getMessage());
         }
-        io.duisvalidator.internal.engine.RuleSets sets;
+        Chosen chosen;
         try {
-            sets = io.duisvalidator.internal.engine.RuleSets.standard();
-        } catch (IllegalStateException e) {
-            return usage(err, e.getMessage());
-        }
-        if (ruleSet != null && sets.manifest(ruleSet).isEmpty()) {
-            return usage(err, "--rule-set: unknown rule set '" + ruleSet + "': the rule sets are " + sets.ids());
-        }
-        RuleBase rules = ruleSet != null ? sets.ruleBase(ruleSet) : sets.current();
-        try {
-            SeverityOption.check(sets, rules, settings);
+            chosen = choose(settings);
         } catch (IOException e) {
             return usage(err, e.getMessage());
         }
+        io.duisvalidator.internal.engine.RuleSets sets = chosen.sets();
+        RuleBase rules = chosen.rules();
         ReaderOptions readerOptions = schema == null ? ReaderOptions.defaults() : ReaderOptions.defaults().withExtraSchema(schema);
         RuleSetCoverage coverage = new RuleSetCoverage(sets, ruleSet);
         List<Scenario> scenarios;
@@ -194,21 +187,14 @@ final class CoverageCommand implements Callable<Integer> {
         }
         List<Scenario> scenarios = Scenario.find(paths.stream().filter(Files::isDirectory).toList());
         ReaderOptions readerOptions = schema == null ? ReaderOptions.defaults() : ReaderOptions.defaults().withExtraSchema(schema);
-        io.duisvalidator.internal.engine.RuleSets sets;
+        Chosen chosen;
         try {
-            sets = io.duisvalidator.internal.engine.RuleSets.standard();
-        } catch (IllegalStateException e) {
-            return usage(err, e.getMessage());
-        }
-        if (ruleSet != null && sets.manifest(ruleSet).isEmpty()) {
-            return usage(err, "--rule-set: unknown rule set '" + ruleSet + "': the rule sets are " + sets.ids());
-        }
-        RuleBase rules = ruleSet != null ? sets.ruleBase(ruleSet) : sets.current();
-        try {
-            SeverityOption.check(sets, rules, settings);
+            chosen = choose(settings);
         } catch (IOException e) {
             return usage(err, e.getMessage());
         }
+        io.duisvalidator.internal.engine.RuleSets sets = chosen.sets();
+        RuleBase rules = chosen.rules();
         MutationReport report;
         try {
             MutationAnalysis analysis = new MutationAnalysis(sets, rules,
@@ -245,6 +231,28 @@ final class CoverageCommand implements Callable<Integer> {
             return Exit.REJECTED;
         }
         return Exit.ACCEPTED;
+    }
+
+    /** The rule sets, and the one {@code --rule-set} names or the one in force now. */
+    private record Chosen(io.duisvalidator.internal.engine.RuleSets sets, RuleBase rules) {}
+
+    /**
+     * The rule sets and the rule set chosen, with the settings' severity policy checked against them; a usage error
+     * (rule sets that cannot load, an unknown {@code --rule-set}, an unknown severity id) as an IOException.
+     */
+    private Chosen choose(ValidationSettings settings) throws IOException {
+        io.duisvalidator.internal.engine.RuleSets sets;
+        try {
+            sets = io.duisvalidator.internal.engine.RuleSets.standard();
+        } catch (IllegalStateException e) {
+            throw new IOException(e.getMessage());
+        }
+        if (ruleSet != null && sets.manifest(ruleSet).isEmpty()) {
+            throw new IOException("--rule-set: unknown rule set '" + ruleSet + "': the rule sets are " + sets.ids());
+        }
+        RuleBase rules = ruleSet != null ? sets.ruleBase(ruleSet) : sets.current();
+        SeverityOption.check(sets, rules, settings);
+        return new Chosen(sets, rules);
     }
 
     private static int usage(PrintStream err, String message) {
