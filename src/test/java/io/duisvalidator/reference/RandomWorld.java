@@ -91,7 +91,8 @@ public final class RandomWorld {
         for (int i = 0; i < kinds.length; i++) {
             String id = String.format("00-1A-00-00-00-00-%02X-%02X", i + 1, rnd.nextInt(256));
             boolean esme = kinds[i][0].equals("ESME");
-            String imp = esme ? mpan(mpans) : null;
+            // one ESME in six has no import MPAN (D-MPAN-SIDE: import data then fails closed)
+            String imp = esme && rnd.nextInt(6) > 0 ? mpan(mpans) : null;
             String exp = esme && rnd.nextInt(3) > 0 ? mpan(mpans) : null;
             String status = rnd.nextInt(8) == 0 ? "Suspended" : "Commissioned";
             b.device(new Device(id, kinds[i][0], status, Integer.parseInt(kinds[i][1]), imp, exp));

@@ -520,12 +520,11 @@ public final class ReferenceDecider {
     }
 
     /**
-     * D-MPAN-SIDE: an ESME with no MPAN on the data side. The decision speaks of export only ("no export MPAN, no
-     * export data"); an ESME with no import MPAN is left unchecked by today's rules (no appointment can be looked up,
-     * and no finding is made).
+     * D-MPAN-SIDE: an ESME with no MPAN on the data side is E4 on either side: no export MPAN, no export data; no
+     * import MPAN, no Registration Data that could grant access, so access control fails closed.
      */
     static boolean noMpanRejects(Side side) {
-        return side == Side.EXPORT;
+        return side == Side.EXPORT || side == Side.IMPORT;
     }
 
     /**
