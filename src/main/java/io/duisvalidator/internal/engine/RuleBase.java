@@ -59,13 +59,24 @@ public final class RuleBase {
     private final ThreadLocal<Session> sessions;
 
     private final RuleSetManifest manifest;
+    /**
+     * The cells whose rules only record a pass, counted from the cell rather than fired (their rules are taken out of
+     * the sessions' rule base), or null when they fire ({@link #firingPassCells}: the equivalence tests).
+     */
+    private final PassCells passCells;
 
     private RuleBase(KieBase kieBase, Map<String, String> references, Supplier<Map<String, String>> sourceText,
                      RuleTables tables, RuleSetId id, String origin, RuleSetManifest manifest) {
+        this(kieBase, references, sourceText, tables, id, origin, manifest, true);
+    }
+
+    private RuleBase(KieBase kieBase, Map<String, String> references, Supplier<Map<String, String>> sourceText,
+                     RuleTables tables, RuleSetId id, String origin, RuleSetManifest manifest, boolean countPassCells) {
         this.manifest = manifest;
         this.kieBase = kieBase;
         this.rules = readMetadata(kieBase, references);
         this.rulesByName = new java.util.HashMap<>(rules);
+        this.passCells = countPassCells ? passCells(kieBase, rules, tables) : null;
         this.sourceText = sourceText;
         this.tables = tables;
         this.references = references;
@@ -170,14 +181,21 @@ public final class RuleBase {
      */
     public static RuleBase compiledOnly(RuleBase of, Map<String, String> sources, String name) {
         RuleSetManifest manifest = of.manifest;
-        return compiled(sources, of.tables(), manifest, manifest.id() + "-mutant", references(manifest), name);
+        // no generated rule among them, so no pass cell to count
+        return compiled(sources, of.tables(), manifest, manifest.id() + "-mutant", references(manifest), name, false);
     }
 
     private static RuleBase compiled(Map<String, String> sources, RuleTables tables, RuleSetManifest manifest,
                                      String name, Map<String, String> references, String reason) {
+        return compiled(sources, tables, manifest, name, references, reason, true);
+    }
+
+    private static RuleBase compiled(Map<String, String> sources, RuleTables tables, RuleSetManifest manifest,
+                                     String name, Map<String, String> references, String reason, boolean countPassCells) {
         KieBase kieBase = compile(sources);
         return new RuleBase(kieBase, references, () -> sources, tables,
-                id(name, manifest.version(), digest(sources, manifest)), "compiled at start: " + reason, manifest);
+                id(name, manifest.version(), digest(sources, manifest)), "compiled at start: " + reason, manifest,
+                countPassCells);
     }
 
     /** The DRL of a rule set by file name: the hand-written files, then those generated from its tables. */
@@ -202,6 +220,41 @@ public final class RuleBase {
             throw new IllegalStateException(sb.toString());
         }
         return kb.newKieBase();
+    }
+
+    /**
+     * Takes the rules marked {@code @passCell} out of {@code kieBase} (their metadata is already read) and returns the
+     * cells that count them instead ({@link PassCells}); fails when the two disagree.
+     */
+    private static PassCells passCells(KieBase kieBase, Map<String, RuleInfo> rules, RuleTables tables) {
+        PassCells cells = PassCells.of(tables);
+        java.util.Set<String> marked = new java.util.TreeSet<>();
+        List<String[]> remove = new ArrayList<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                if (r.getMetaData().containsKey(PassCells.MARK)) {
+                    RuleInfo i = rules.get(r.getName());
+                    if (i != null) marked.add(i.ruleId());
+                    remove.add(new String[]{p.getName(), r.getName()});
+                }
+            }
+        }
+        cells.check(rules, marked);
+        for (String[] r : remove) kieBase.removeRule(r[0], r[1]);
+        return cells;
+    }
+
+    /**
+     * The rule set in force now compiled from its files with its pass cells fired as rules, as before they were
+     * counted from the cell (tests: the fired rules must be the same either way).
+     */
+    static RuleBase firingPassCells() {
+        RuleSetManifest manifest = RuleSets.standard().currentManifest();
+        RuleTables tables = RuleTables.fromClasspath(manifest);
+        Map<String, String> sources = sources(manifest, tables);
+        return new RuleBase(compile(sources), references(manifest), () -> sources, tables,
+                id(manifest.id(), manifest.version(), digest(sources, manifest)), "compiled at start: pass cells fired",
+                manifest, false);
     }
 
     private static Map<String, RuleInfo> readMetadata(KieBase kieBase, Map<String, String> references) {
@@ -274,7 +327,7 @@ public final class RuleBase {
     public Evaluation evaluate(List<?> facts) {
         Session s = sessions.get();
         if (s == null) {
-            s = new Session(kieBase.newKieSession(), new Findings(rulesByName));
+            s = new Session(kieBase.newKieSession(), new Findings(rulesByName, passCells));
             sessions.set(s);
         }
         try {
@@ -311,6 +364,7 @@ public final class RuleBase {
             try {
                 for (Object f : facts) handles.add(session.insert(f));
                 session.fireAllRules();
+                sink.passCells(facts);
             } finally {
                 for (FactHandle h : handles) session.delete(h);
                 handles.clear();
@@ -325,6 +379,18 @@ public final class RuleBase {
                 // already broken; nothing more to release
             }
         }
+    }
+
+    /** The rule ids of the pass cells counted from the cell rather than fired (empty when they fire). */
+    java.util.Set<String> passCellIds() { return passCells == null ? java.util.Set.of() : passCells.ids(); }
+
+    /** The ids of the rules the sessions run (without the pass cells taken out). */
+    java.util.Set<String> compiledRuleIds() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) out.add(text(r.getMetaData().get("ruleId")));
+        }
+        return out;
     }
 
     /** Metadata of every rule, by rule name, as read back from the built rule base. */

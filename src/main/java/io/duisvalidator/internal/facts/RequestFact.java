@@ -16,7 +16,7 @@ import io.duisvalidator.context.Role;
  * decide scope. Built by {@link FactBuilder} through {@link #builder}; immutable. A field the message or context
  * cannot supply is null.
  */
-public final class RequestFact {
+public final class RequestFact implements io.duisvalidator.internal.engine.PassCells.Request {
     private final DuisRequest request;
     private final String srv;
     private final Mode mode;
