@@ -66,17 +66,24 @@ public final class RuleBase {
     private final PassCells passCells;
 
     private RuleBase(KieBase kieBase, Map<String, String> references, Supplier<Map<String, String>> sourceText,
-                     RuleTables tables, RuleSetId id, String origin, RuleSetManifest manifest) {
-        this(kieBase, references, sourceText, tables, id, origin, manifest, true);
+                     RuleTables tables, RuleSetId id, String origin, RuleSetManifest manifest, boolean countPassCells) {
+        this(kieBase, List.of(), references, sourceText, tables, id, origin, manifest, countPassCells);
     }
 
-    private RuleBase(KieBase kieBase, Map<String, String> references, Supplier<Map<String, String>> sourceText,
-                     RuleTables tables, RuleSetId id, String origin, RuleSetManifest manifest, boolean countPassCells) {
+    /**
+     * @param leftOut the rules of the rule set left out of {@code kieBase} when it was built (the pass cells of the
+     *                prebuilt model, {@link RuleModel#newKieBase}): their metadata is the rule set's all the same
+     */
+    private RuleBase(KieBase kieBase, List<RuleModel.Meta> leftOut, Map<String, String> references,
+                     Supplier<Map<String, String>> sourceText, RuleTables tables, RuleSetId id, String origin,
+                     RuleSetManifest manifest, boolean countPassCells) {
         this.manifest = manifest;
         this.kieBase = kieBase;
-        this.rules = readMetadata(kieBase, references);
+        List<RuleModel.Meta> all = new ArrayList<>(metadata(kieBase));
+        all.addAll(leftOut);
+        this.rules = readMetadata(all, references);
         this.rulesByName = new java.util.HashMap<>(rules);
-        this.passCells = countPassCells ? passCells(kieBase, rules, tables) : null;
+        this.passCells = countPassCells ? passCells(kieBase, leftOut, rules, tables) : null;
         this.sourceText = sourceText;
         this.tables = tables;
         this.references = references;
@@ -111,9 +118,9 @@ public final class RuleBase {
         RuleModel.Choice choice = RuleModel.choose(manifest);
         if (choice.prebuilt()) {
             try {
-                KieBase kieBase = RuleModel.newKieBase(choice.modelClass());
-                return new RuleBase(kieBase, references, () -> sources(manifest, tables), tables,
-                        id(manifest, choice.ruleSetDigest()), choice.reason(), manifest);
+                RuleModel.Built built = RuleModel.newKieBase(choice.modelClass());
+                return new RuleBase(built.kieBase(), built.passCells(), references, () -> sources(manifest, tables),
+                        tables, id(manifest, choice.ruleSetDigest()), choice.reason(), manifest, true);
             } catch (ReflectiveOperationException | LinkageError e) {
                 choice = RuleModel.Choice.compile("the prebuilt rule model cannot be loaded: " + e, true);
             }
@@ -223,25 +230,34 @@ public final class RuleBase {
     }
 
     /**
-     * Takes the rules marked {@code @passCell} out of {@code kieBase} (their metadata is already read) and returns the
-     * cells that count them instead ({@link PassCells}); fails when the two disagree.
+     * The cells that count the rules marked {@code @passCell} ({@link PassCells}), after taking those still in
+     * {@code kieBase} out of it (a rule base compiled at start; the prebuilt model leaves them out as it builds, see
+     * {@link RuleModel#newKieBase}); their metadata is already read. Fails when the cells and the marked rules disagree.
      */
-    private static PassCells passCells(KieBase kieBase, Map<String, RuleInfo> rules, RuleTables tables) {
+    private static PassCells passCells(KieBase kieBase, List<RuleModel.Meta> leftOut, Map<String, RuleInfo> rules,
+                                       RuleTables tables) {
         PassCells cells = PassCells.of(tables);
         java.util.Set<String> marked = new java.util.TreeSet<>();
-        List<String[]> remove = new ArrayList<>();
-        for (KiePackage p : kieBase.getKiePackages()) {
-            for (Rule r : p.getRules()) {
-                if (r.getMetaData().containsKey(PassCells.MARK)) {
-                    RuleInfo i = rules.get(r.getName());
-                    if (i != null) marked.add(i.ruleId());
-                    remove.add(new String[]{p.getName(), r.getName()});
-                }
+        List<RuleModel.Meta> remove = new ArrayList<>();
+        for (RuleModel.Meta m : metadata(kieBase)) if (m.passCell()) remove.add(m);
+        for (List<RuleModel.Meta> l : List.of(remove, leftOut)) {
+            for (RuleModel.Meta m : l) {
+                RuleInfo i = rules.get(m.name());
+                if (i != null && m.passCell()) marked.add(i.ruleId());
             }
         }
         cells.check(rules, marked);
-        for (String[] r : remove) kieBase.removeRule(r[0], r[1]);
+        for (RuleModel.Meta m : remove) kieBase.removeRule(m.packageName(), m.name());
         return cells;
+    }
+
+    /** The name, package and metadata of every rule of a built rule base. */
+    private static List<RuleModel.Meta> metadata(KieBase kieBase) {
+        List<RuleModel.Meta> out = new ArrayList<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) out.add(new RuleModel.Meta(p.getName(), r.getName(), r.getMetaData()));
+        }
+        return out;
     }
 
     /**
@@ -257,41 +273,39 @@ public final class RuleBase {
                 manifest, false);
     }
 
-    private static Map<String, RuleInfo> readMetadata(KieBase kieBase, Map<String, String> references) {
+    private static Map<String, RuleInfo> readMetadata(List<RuleModel.Meta> all, Map<String, String> references) {
         Map<String, RuleInfo> out = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         Map<String, String> ids = new TreeMap<>();
-        for (KiePackage p : kieBase.getKiePackages()) {
-            for (Rule r : p.getRules()) {
-                Map<String, Object> md = r.getMetaData();
-                List<String> missing = REQUIRED_METADATA.stream().filter(k -> md.get(k) == null).toList();
-                if (!missing.isEmpty()) {
-                    problems.add("rule \"" + r.getName() + "\" lacks metadata " + missing);
-                    continue;
-                }
-                String ruleId = text(md.get("ruleId"));
-                String previous = ids.put(ruleId, r.getName());
-                if (previous != null) problems.add("rule id " + ruleId + " is used by \"" + previous + "\" and \"" + r.getName() + "\"");
-                String requirement = text(md.get("requirement"));
-                String reference = references.get(requirement);
-                if (reference == null) {
-                    problems.add("rule \"" + r.getName() + "\" names requirement " + requirement + ", which is not in rules/" + CATALOGUE);
-                    continue;
-                }
-                if (md.containsKey("reference")) {
-                    problems.add("rule \"" + r.getName() + "\" carries its own @reference: its requirement's source in rules/"
-                            + CATALOGUE + " is its reference");
-                }
-                Severity severity;
-                try {
-                    severity = Severity.valueOf(text(md.get("severity")));
-                } catch (IllegalArgumentException e) {
-                    problems.add("rule \"" + r.getName() + "\" has an unknown severity " + md.get("severity"));
-                    continue;
-                }
-                out.put(r.getName(), new RuleInfo(r.getName(), p.getName(), ruleId, requirement, reference, severity,
-                        text(md.get("code"))));
+        for (RuleModel.Meta r : all) {
+            Map<String, Object> md = r.metadata();
+            List<String> missing = REQUIRED_METADATA.stream().filter(k -> md.get(k) == null).toList();
+            if (!missing.isEmpty()) {
+                problems.add("rule \"" + r.name() + "\" lacks metadata " + missing);
+                continue;
             }
+            String ruleId = text(md.get("ruleId"));
+            String previous = ids.put(ruleId, r.name());
+            if (previous != null) problems.add("rule id " + ruleId + " is used by \"" + previous + "\" and \"" + r.name() + "\"");
+            String requirement = text(md.get("requirement"));
+            String reference = references.get(requirement);
+            if (reference == null) {
+                problems.add("rule \"" + r.name() + "\" names requirement " + requirement + ", which is not in rules/" + CATALOGUE);
+                continue;
+            }
+            if (md.containsKey("reference")) {
+                problems.add("rule \"" + r.name() + "\" carries its own @reference: its requirement's source in rules/"
+                        + CATALOGUE + " is its reference");
+            }
+            Severity severity;
+            try {
+                severity = Severity.valueOf(text(md.get("severity")));
+            } catch (IllegalArgumentException e) {
+                problems.add("rule \"" + r.name() + "\" has an unknown severity " + md.get("severity"));
+                continue;
+            }
+            out.put(r.name(), new RuleInfo(r.name(), r.packageName(), ruleId, requirement, reference, severity,
+                    text(md.get("code"))));
         }
         if (!problems.isEmpty()) throw new IllegalStateException("rule metadata: " + String.join("; ", problems));
         return Collections.unmodifiableMap(out);
