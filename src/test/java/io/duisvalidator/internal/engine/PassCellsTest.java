@@ -1,6 +1,10 @@
 package io.duisvalidator.internal.engine;
 
 import io.duisvalidator.Decision;
+import io.duisvalidator.ReaderOptions;
+import io.duisvalidator.ValidationSettings;
+import io.duisvalidator.internal.coverage.Coverage;
+import io.duisvalidator.internal.coverage.CoverageReport;
 import io.duisvalidator.Severity;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.Role;
@@ -48,6 +52,20 @@ class PassCellsTest {
         // the corpus reaches cells of all three kinds, so the comparison above is not empty
         assertThat(passCellsSeen).anyMatch(id -> id.startsWith("ELIG-") && !id.endsWith("-SCHED"))
                 .anyMatch(id -> id.endsWith("-SCHED")).anyMatch(id -> id.startsWith("DEVTYPE-"));
+    }
+
+    @Test
+    void coverageOfTheSamplesIsTheSameEitherWay() throws Exception {
+        List<io.duisvalidator.internal.batch.Scenario> scenarios =
+                io.duisvalidator.internal.batch.Scenario.find(List.of(SampleCorpus.defaultRoot()));
+        CoverageReport counted = new Coverage(COUNTED).scenarios(scenarios, ValidationSettings.defaults(),
+                ReaderOptions.defaults(), 1).report();
+        CoverageReport fired = new Coverage(FIRED).scenarios(scenarios, ValidationSettings.defaults(),
+                ReaderOptions.defaults(), 1).report();
+        assertThat(counted.requirements()).isEqualTo(fired.requirements());
+        assertThat(counted.rulesNeverFired()).isEqualTo(fired.rulesNeverFired());
+        assertThat(counted.neverExercised()).isEqualTo(fired.neverExercised());
+        assertThat(counted.messages()).isEqualTo(fired.messages()).isGreaterThan(100);
     }
 
     @Test
