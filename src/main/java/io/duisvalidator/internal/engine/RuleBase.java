@@ -396,7 +396,7 @@ public final class RuleBase {
     }
 
     /** The rule ids of the pass cells counted from the cell rather than fired (empty when they fire). */
-    java.util.Set<String> passCellIds() { return passCells == null ? java.util.Set.of() : passCells.ids(); }
+    public java.util.Set<String> passCellIds() { return passCells == null ? java.util.Set.of() : passCells.ids(); }
 
     /** The ids of the rules the sessions run (without the pass cells taken out). */
     java.util.Set<String> compiledRuleIds() {
