@@ -73,6 +73,11 @@ class PassCellsTest {
         Context ctx = Fixtures.baseContext().build();
         CoreValidator counted = CoreValidator.create(COUNTED, ctx);
         CoreValidator fired = CoreValidator.create(FIRED, ctx);
+        // compiled at start rather than prebuilt: the pass cells are taken out after the rule base is built
+        RuleBase compiledAtStart = RuleBase.compiledFrom(COUNTED, COUNTED.tables(), "pass cells test");
+        assertThat(compiledAtStart.prebuilt()).isFalse();
+        assertThat(compiledAtStart.compiledRuleIds()).doesNotContainAnyElementsOf(COUNTED.passCellIds());
+        CoreValidator compiled = CoreValidator.create(compiledAtStart, ctx);
         String[] devices = {Fixtures.ESME_S1, Fixtures.ESME_S2, Fixtures.GSME_S1, Fixtures.GSME_S2, Fixtures.GPF_S2,
                 Fixtures.UNKNOWN_DEVICE};
         int compared = 0;
@@ -91,6 +96,8 @@ class PassCellsTest {
                         Decision da = counted.validate(b.build(), Fixtures.settings());
                         Decision db = fired.validate(b.build(), Fixtures.settings());
                         assertSame(srv + " " + role + " " + device, da, db);
+                        assertSame(srv + " " + role + " " + device + " (compiled at start)",
+                                compiled.validate(b.build(), Fixtures.settings()), db);
                         compared++;
                     }
                 }
