@@ -65,6 +65,24 @@ class MutationAnalysisTest {
         assertThat(report.byDocument()).extracting(MutationReport.Score::name).contains("DUIS", "MP162", "SEC", "Project");
     }
 
+    /**
+     * The same corpus against the rules before MP162 (issue 15): the samples/before-mp162-* scenarios, received before
+     * the go-live, kill every mutant of that rule set too (each cell of its eligibility and TRT tables, its hand-written
+     * rules), so a wrong cell of the older tables would be noticed.
+     */
+    @Test
+    void samplesKillEveryMutantOfTheRuleSetBeforeMp162() throws Exception {
+        io.duisvalidator.internal.engine.RuleSets sets = io.duisvalidator.internal.engine.RuleSets.standard();
+        MutationAnalysis before = new MutationAnalysis(sets, sets.ruleBase("before-mp162"), Set.of());
+        MutationReport r = before.run(Scenario.find(List.of(SAMPLES)), ValidationSettings.defaults(), ReaderOptions.defaults());
+        assertThat(r.baseline()).isEmpty();
+        assertThat(r.survivors()).as(r.summary()).isEmpty();
+        assertThat(r.overall().score()).isEqualTo(1.0);
+        assertThat(r.overall().mutants()).isGreaterThan(150);
+        // most samples are received after the go-live and cannot notice these mutants; the before-mp162-* ones can
+        assertThat(before.otherRuleSet()).isGreaterThan(0);
+    }
+
     /** The mutants of one requirement, e.g. "ELIG-4.8.1-OU". */
     private static List<Mutants.Mutant> of(String requirement) {
         return analysis.mutants().stream().filter(m -> m.requirement().equals(requirement)).toList();
