@@ -9,14 +9,21 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +32,12 @@ import java.util.stream.Stream;
  * would otherwise compile at start), compiles it, and writes its classes and the record of {@link RuleModel} into
  * the build's classes folder. Maven runs it in the {@code process-classes} phase (exec-maven-plugin, see pom.xml)
  * with {@code drools-model-codegen} on its classpath; that module is needed for this step only.
+ *
+ * <p>A rule set whose model is up to date is not generated again: its record names a build key, the digest of
+ * everything the model is built from and compiled against (the rule files and templates, the Drools version, and
+ * every other file of the classes folder: the fact classes the generated code calls). Only a rule set whose key
+ * changed is deleted and generated again, and the folder of a rule set no longer listed is deleted; {@code mvn clean}
+ * regenerates all.
  *
  * <pre>java -cp target/classes:&lt;dependencies&gt;:drools-model-codegen... io.duisvalidator.internal.engine.RuleModelGenerator target/classes</pre>
  */
@@ -37,12 +50,83 @@ public final class RuleModelGenerator {
     public static void main(String[] args) throws Exception {
         if (args.length != 1) throw new IllegalArgumentException("usage: RuleModelGenerator <classes folder>");
         Path classes = Path.of(args[0]);
-        deleteTree(classes.resolve(RULE_PACKAGE.replace('.', '/') + "/")); // classes of an earlier generation
-        for (String id : RuleSetManifest.listed()) generate(classes, RuleSetManifest.read(id));
+        List<RuleSetManifest> manifests = RuleSetManifest.listed().stream().map(RuleSetManifest::read).toList();
+        deleteUnlisted(classes, manifests);
+        String compiledAgainst = compiledAgainst(classes);
+        for (RuleSetManifest manifest : manifests) {
+            String key = buildKey(manifest, compiledAgainst);
+            if (upToDate(classes, manifest, key)) {
+                System.out.printf("rule model %s: up to date (build key %s)%n", manifest.id(), key);
+            } else {
+                deleteTree(classes.resolve(manifest.rulePackage().replace('.', '/'))); // an earlier generation
+                generate(classes, manifest, key);
+            }
+        }
+    }
+
+    /** What a rule set's model depends on: its rule files and templates, Drools, and the classes it is compiled against. */
+    static String buildKey(RuleSetManifest manifest, String compiledAgainst) {
+        return sha256(RuleSources.inputsDigest(manifest) + "\n" + Drools.getFullVersion() + "\n" + compiledAgainst);
+    }
+
+    /** True when the record names this build key and the model class it names is in the folder. */
+    private static boolean upToDate(Path classes, RuleSetManifest manifest, String key) throws IOException {
+        Path recordFile = classes.resolve(RuleModel.record(manifest.id()));
+        if (!Files.isRegularFile(recordFile)) return false;
+        Properties record = new Properties();
+        try (InputStream in = Files.newInputStream(recordFile)) {
+            record.load(in);
+        }
+        String model = record.getProperty("model");
+        return key.equals(record.getProperty("build")) && model != null
+                && Files.isRegularFile(classes.resolve(model.replace('.', '/') + ".class"));
+    }
+
+    /**
+     * The digest of every file of the classes folder outside the generated rule packages and their records, by
+     * relative path: the fact and engine classes the generated code is compiled against, and the rule files.
+     */
+    static String compiledAgainst(Path classes) throws IOException {
+        Path rules = classes.resolve(RULE_PACKAGE.replace('.', '/'));
+        Path records = classes.resolve(RuleModel.RECORD).getParent();
+        MessageDigest md = sha256();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(classes)) {
+            files = walk.filter(Files::isRegularFile).filter(f -> !f.startsWith(rules) && !f.startsWith(records))
+                    .sorted().toList();
+        }
+        for (Path f : files) {
+            md.update((classes.relativize(f).toString().replace('\\', '/') + "\n").getBytes(StandardCharsets.UTF_8));
+            md.update(Files.readAllBytes(f));
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Deletes the generated package of every rule set that is no longer listed (the rule packages hold nothing else). */
+    private static void deleteUnlisted(Path classes, List<RuleSetManifest> manifests) throws IOException {
+        Path rules = classes.resolve(RULE_PACKAGE.replace('.', '/'));
+        if (!Files.isDirectory(rules)) return;
+        Set<Path> listed = manifests.stream().map(m -> classes.resolve(m.rulePackage().replace('.', '/')))
+                .collect(Collectors.toSet());
+        try (Stream<Path> children = Files.list(rules)) {
+            for (Path child : children.toList()) if (!listed.contains(child)) deleteTree(child);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(String text) {
+        return "sha256:" + HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The prebuilt model of one rule set, in its own package, with its record. */
-    private static void generate(Path classes, RuleSetManifest manifest) throws Exception {
+    private static void generate(Path classes, RuleSetManifest manifest, String key) throws Exception {
         long t0 = System.nanoTime();
         Map<String, String> sources = RuleBase.sources(manifest, RuleTables.fromClasspath(manifest));
         ReleaseId release = KieServices.get().newReleaseId("io.duisvalidator", "duis-rule-model-" + manifest.id(), "1");
@@ -63,6 +147,7 @@ public final class RuleModelGenerator {
         record.setProperty("inputs", RuleSources.inputsDigest(manifest));
         record.setProperty("ruleset", RuleBase.digest(sources, manifest));
         record.setProperty("drools", Drools.getFullVersion());
+        record.setProperty("build", key);
         Path recordFile = classes.resolve(RuleModel.record(manifest.id()));
         Files.createDirectories(recordFile.getParent());
         try (OutputStream os = Files.newOutputStream(recordFile)) {
@@ -106,7 +191,10 @@ public final class RuleModelGenerator {
     }
 
     private static void deleteTree(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) return;
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(dir);
+            return;
+        }
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }

@@ -13,7 +13,9 @@ import java.time.Instant;
 /**
  * JVM start to rules ready and to the first decision, as an adaptor's service sees them (scripts/startup-bench runs
  * it in fresh JVMs). Prints one line: {@code jvm_to_main_ms rules_ready_ms first_decision_ms outcome}, all counted
- * from the JVM's start.
+ * from the JVM's start. With a fourth argument, a second receipt instant judged by another rule set, it then judges
+ * the same message at that instant and appends {@code second_decision_ms outcome}: what the second rule set, built
+ * on first use, adds.
  */
 public final class StartupProbe {
     private StartupProbe() {}
@@ -26,6 +28,12 @@ public final class StartupProbe {
         long ready = System.currentTimeMillis();
         Decision d = v.validate(Files.readAllBytes(Path.of(args[1])), ValidationSettings.defaults().at(Instant.parse(args[2])));
         long first = System.currentTimeMillis();
-        System.out.println((main - jvmStart) + " " + (ready - jvmStart) + " " + (first - jvmStart) + " " + d.outcome());
+        String line = (main - jvmStart) + " " + (ready - jvmStart) + " " + (first - jvmStart) + " " + d.outcome();
+        if (args.length > 3) {
+            Decision d2 = v.validate(Files.readAllBytes(Path.of(args[1])),
+                    ValidationSettings.defaults().at(Instant.parse(args[3])));
+            line += " " + (System.currentTimeMillis() - jvmStart) + " " + d2.outcome();
+        }
+        System.out.println(line);
     }
 }

@@ -182,14 +182,34 @@ class AdaptorTest {
         assertTrue(listed.contains("io.duisvalidator:duis-validator:jar:"), listed);
         List<String> forbidden = List.of("info.picocli:picocli", "me.tongfei:progressbar", "org.jline:",
                 "com.fasterxml.jackson", "org.eclipse.jdt:ecj", "org.drools:drools-templates", "org.apache.spark:",
-                "org.apache.hadoop:", "org.scala-lang:");
+                "org.apache.hadoop:", "org.scala-lang:", "com.fasterxml.woodstox:", "org.codehaus.woodstox:");
         for (String f : forbidden) assertFalse(listed.contains(f), f + " is in the runtime dependencies:\n" + listed);
         for (String jar : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             for (String name : List.of("picocli", "progressbar", "jline", "jackson", "ecj-", "drools-templates", "spark-",
-                    "hadoop-", "scala-library")) {
+                    "hadoop-", "scala-library", "woodstox-", "stax2-api")) {
                 assertFalse(Path.of(jar).getFileName().toString().startsWith(name), jar + " is on the class path");
             }
         }
+    }
+
+    /**
+     * The library's XML parser (Woodstox, relocated inside its jar) does not become the JVM's StAX provider: the
+     * adaptor's own XML readers and writers stay the ones it had without us.
+     */
+    @Test
+    void theLibraryLeavesTheJvmsStaxProvidersAlone() throws Exception {
+        assertEquals(javax.xml.stream.XMLInputFactory.newDefaultFactory().getClass(),
+                javax.xml.stream.XMLInputFactory.newFactory().getClass());
+        assertEquals(javax.xml.stream.XMLOutputFactory.newDefaultFactory().getClass(),
+                javax.xml.stream.XMLOutputFactory.newFactory().getClass());
+        assertEquals(javax.xml.stream.XMLEventFactory.newDefaultFactory().getClass(),
+                javax.xml.stream.XMLEventFactory.newFactory().getClass());
+        // and the library still reads and validates through its relocated parser, after the lookups above
+        OutgoingRequests gate = new OutgoingRequests(database(), context);
+        assertEquals(Outcome.ACCEPTED, gate.check(message("schedule-5.1-4.17.xml"), NOW).outcome());
+        byte[] offSchema = new String(message("schedule-5.1-4.17.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("<sr:Body>", "<sr:Body><sr:Unknown/>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("DV-SCHEMA", gate.check(offSchema, NOW).responseCode()); // its schema validator too
     }
 
     /** The adaptor's code uses the exported API only: nothing of the library's internal packages. */
