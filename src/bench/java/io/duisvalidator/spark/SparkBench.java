@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * and the Spark job in local mode on 1 and 2 cores, step by step (context, read, context joins, final join alone,
  * judge and write). Then the skew check: one key with very many messages, split and not split.
  *
- * <pre>mvn -q -B -P bench,spark-local process-test-classes -Dbench.args="--spark [--messages N] [--skew N] [--no-cli] [--generate-only] [--read-paths]"</pre>
+ * <pre>mvn -q -B -P bench,spark-local process-test-classes -Dbench.args="--spark [--messages N] [--skew N] [--no-cli] [--generate-only] [--read-paths [--variants V,...]]"</pre>
  * {@code --messages 0}: the skew check only.
  */
 public final class SparkBench {
@@ -53,6 +53,7 @@ public final class SparkBench {
         boolean cli = true;
         boolean generateOnly = false;
         boolean readPaths = false;
+        List<String> variants = List.of();
         Path dir = Path.of("target/spark-bench");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -61,6 +62,7 @@ public final class SparkBench {
                 case "--no-cli" -> cli = false;
                 case "--generate-only" -> generateOnly = true;
                 case "--read-paths" -> readPaths = true;
+                case "--variants" -> variants = List.of(args[++i].split(","));
                 case "--dir" -> dir = Path.of(args[++i]);
                 default -> { }
             }
@@ -86,7 +88,7 @@ public final class SparkBench {
             return;
         }
         if (readPaths) { // the ways messages reach the read stage, one JVM (SparkReadBench)
-            report.addAll(SparkReadBench.run(dir, corpus, made));
+            report.addAll(SparkReadBench.run(dir, corpus, made, variants));
             report.add("");
             report.add("load average at end: " + load());
             Files.write(dir.resolve("read-paths.md"), report);

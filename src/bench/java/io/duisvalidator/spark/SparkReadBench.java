@@ -42,7 +42,7 @@ import static org.apache.spark.sql.functions.col;
  * rest of the run (context joins, final join, judge, write jsonl); then the CLI's batch code over the same files with
  * the same context and settings, one thread.
  *
- * <pre>mvn -q -B -P bench,spark-local process-test-classes -Dbench.args="--spark --read-paths --messages N"</pre>
+ * <pre>mvn -q -B -P bench,spark-local process-test-classes -Dbench.args="--spark --read-paths --messages N [--variants raw,parquet]"</pre>
  */
 final class SparkReadBench {
     private SparkReadBench() {}
@@ -54,7 +54,11 @@ final class SparkReadBench {
         }
     }
 
-    static List<String> run(Path dir, Path corpus, long made) throws Exception {
+    /** The variants, in the order they run each round. */
+    static final List<String> VARIANTS = List.of("files, checksummed", "files, raw, 4 MB open cost", "files, raw", "parquet");
+
+    /** @param only the variants to run (names as in {@link #VARIANTS}, e.g. "raw" matches "files, raw"), or all when empty */
+    static List<String> run(Path dir, Path corpus, long made, List<String> only) throws Exception {
         List<Scenario> scenarios = Scenario.find(List.of(corpus));
         Scenario sc = scenarios.stream().filter(s -> Files.isDirectory(s.context())).findFirst().orElseThrow();
         ValidationSettings settings = sc.settings(ValidationSettings.defaults());
@@ -70,7 +74,8 @@ final class SparkReadBench {
         out.add("| round | messages from | read step wall s | read step CPU µs/msg | rest (joins, judge, write) CPU µs/msg | whole CPU µs/msg | load |");
         out.add("|---|---|---|---|---|---|---|");
         for (int round = 1; round <= 2; round++) {
-            for (String variant : new String[]{"files, checksummed", "files, raw, 4 MB open cost", "files, raw", "parquet"}) {
+            for (String variant : VARIANTS) {
+                if (!only.isEmpty() && only.stream().noneMatch(o -> variant.equals(o) || variant.equals("files, " + o))) continue;
                 FileSystem.closeAll(); // the file system cache would keep the other variant's local file system
                 SparkSession spark = session(variant.equals("files, checksummed"));
                 try {
