@@ -26,6 +26,11 @@ import java.util.Random;
  * things wrong, over users of every role, devices of every type, generation and status, Registration Data with
  * appointments starting and ending around the request dates, and schedule histories with failed, partial and
  * successful executions.
+ *
+ * <p>Both rule sets (issue 15): half the worlds (even seeds) live around the MP162 go-live (their dates, Registration Data and
+ * schedule history around 27 June 2024), the others in 2027. Receipt instants fall on both sides of the go-live
+ * instant, 2024-06-26T23:00:00Z (00:00 in London), some within seconds of it and some around the London and UTC
+ * midnights of the days around it; one request in eight is judged by a forced rule set ({@link #forcedRuleSet()}).
  */
 public final class RandomWorld {
     static final String DCC = "90-B3-D5-1F-30-00-00-02";
@@ -54,7 +59,13 @@ public final class RandomWorld {
     static final String[] FREQUENCIES = {"Daily", "Weekly", "Monthly", "Quarterly", "Half-Yearly", "Yearly", null};
 
     private final Random rnd;
-    private final LocalDate base = LocalDate.parse("2027-01-15");
+    /** The MP162 go-live, 00:00 in London on 27 June 2024 (written here; the rule sets' boundary is not read). */
+    static final Instant GO_LIVE = Instant.parse("2024-06-26T23:00:00Z");
+    static final List<String> RULE_SETS = List.of("before-mp162", "mp162");
+
+    private final LocalDate base;
+    /** The rule set forced for the request of the last {@link #settings()} call, or null (by its receipt instant). */
+    private String forced;
     final List<String> users = new ArrayList<>();
     final List<String> devices = new ArrayList<>();
     final List<String> scheduleIds = new ArrayList<>();
@@ -62,6 +73,8 @@ public final class RandomWorld {
 
     public RandomWorld(long seed) {
         rnd = new Random(seed);
+        // by the seed's parity, not a first draw: the first draws of Randoms seeded one apart are alike
+        base = Math.floorMod(seed, 2L) == 0 ? LocalDate.parse("2024-06-27") : LocalDate.parse("2027-01-15");
         Context.Builder b = Context.builder();
 
         for (Role r : Role.values()) {
@@ -79,7 +92,8 @@ public final class RandomWorld {
         for (int i = 0; i < kinds.length; i++) {
             String id = String.format("00-1A-00-00-00-00-%02X-%02X", i + 1, rnd.nextInt(256));
             boolean esme = kinds[i][0].equals("ESME");
-            String imp = esme ? mpan(mpans) : null;
+            // one ESME in six has no import MPAN (D-MPAN-SIDE: import data then fails closed)
+            String imp = esme && rnd.nextInt(6) > 0 ? mpan(mpans) : null;
             String exp = esme && rnd.nextInt(3) > 0 ? mpan(mpans) : null;
             String status = rnd.nextInt(8) == 0 ? "Suspended" : "Commissioned";
             b.device(new Device(id, kinds[i][0], status, Integer.parseInt(kinds[i][1]), imp, exp));
@@ -137,14 +151,32 @@ public final class RandomWorld {
 
     public Context context() { return context; }
 
+    /** The day the world's dates are drawn around: 27 June 2024 (the MP162 go-live) or 15 January 2027. */
+    public LocalDate base() { return base; }
+
+    /**
+     * The receipt instant, purpose and H3.13A policy of the next request; also draws whether it is judged by a forced
+     * rule set ({@link #forcedRuleSet()}).
+     */
     public ValidationSettings settings() {
         Instant at = base.plusDays(rnd.nextInt(21) - 10).atStartOfDay(ZoneOffset.UTC).toInstant()
                 .plusSeconds(rnd.nextInt(86400));
-        if (rnd.nextInt(10) == 0) at = at.plusSeconds(180L * 86400); // British Summer Time
+        int near = rnd.nextInt(10);
+        if (near == 0) at = at.plusSeconds(180L * 86400); // British Summer Time in 2027, GMT in 2024
+        else if (near == 1) at = GO_LIVE.plusSeconds(rnd.nextInt(11) - 5); // within seconds of the go-live
+        else if (near == 2) {
+            // around a London midnight (23:00Z in summer) or a UTC midnight of the days around the go-live
+            Instant midnight = GO_LIVE.plusSeconds(86400L * (rnd.nextInt(3) - 1) + (rnd.nextBoolean() ? 0 : 3600));
+            at = midnight.plusSeconds(rnd.nextInt(1201) - 600);
+        }
+        forced = rnd.nextInt(8) == 0 ? pick(RULE_SETS) : null;
         return ValidationSettings.defaults().at(at)
                 .purpose(rnd.nextBoolean() ? ValidationSettings.Purpose.MHHS : ValidationSettings.Purpose.BAU)
                 .h313a(rnd.nextBoolean() ? Severity.ERROR : Severity.WARNING);
     }
+
+    /** The rule set forced for the request of the last {@link #settings()} (as {@code --rule-set ID}), or null. */
+    public String forcedRuleSet() { return forced; }
 
     private <T> T pick(List<T> l) { return l.get(rnd.nextInt(l.size())); }
 

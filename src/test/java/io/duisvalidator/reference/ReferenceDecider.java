@@ -14,6 +14,7 @@ import io.duisvalidator.context.ScheduleHistory;
 import io.duisvalidator.context.User;
 import io.duisvalidator.internal.facts.CreateScheduleBody;
 import io.duisvalidator.internal.facts.DuisRequest;
+import io.duisvalidator.reference.Transcription.RuleSet;
 import io.duisvalidator.reference.Transcription.Sender;
 import io.duisvalidator.reference.Transcription.Side;
 import io.duisvalidator.reference.Transcription.Srv;
@@ -23,6 +24,7 @@ import io.duisvalidator.reference.Transcription.TrtMode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -48,11 +50,22 @@ import java.util.TreeSet;
  * {@link #outOfSetServiceReferenceOk}, {@link #noMpanRejects}, {@link #schedulable}, {@link #futureDatedCommandVariantOk},
  * {@link #policy}).
  *
+ * <p>Two states of the SEC (issue 15): the reference judges each request by the rule set in force at its receipt
+ * instant, from its own boundary {@link #MP162_IN_FORCE} (never the product's manifests), or by the one forced
+ * ({@code --rule-set}); what differs before MP162 is in {@link Transcription} (no MDR column, the TRT table before
+ * footnotes 4 and 5) and in the small methods {@link #inForce}, {@link #validUser}, {@link #versionRequired},
+ * {@link #h313aExists} and {@link #inventoryGeneration}. Every result names its rule set's id.
+ *
  * <p>Test and benchmark scope only; it never ships. {@code ReferenceIndependenceTest} keeps its imports honest.
  */
 public final class ReferenceDecider {
     /** GB settlement days are London days (D-DATES). */
     static final ZoneId LONDON = ZoneId.of("Europe/London");
+    /**
+     * MP162 s6: implemented in the June 2024 SEC Release, 27 June 2024; a SEC Release starts at 00:00 London
+     * (D-RULESET-VALIDITY), i.e. 2024-06-26T23:00:00Z (BST). Written here, not read from rules/rule-sets.
+     */
+    static final Instant MP162_IN_FORCE = LocalDateTime.of(2024, 6, 27, 0, 0).atZone(ZoneId.of("Europe/London")).toInstant();
     /** D-VERSION: DUIS 5.3 carries MP162. */
     private static final BigDecimal V5_3 = new BigDecimal("5.3");
     /** D-H313A-STALE. */
@@ -92,32 +105,63 @@ public final class ReferenceDecider {
                         CreateScheduleBody schedule, Srv scheduled, String deviceId, Device device, Srv dataSrv,
                         String mpan, LocalDate receiptDay, LocalDate accessDay, boolean accessChecked, boolean appointed,
                         LocalDate accessEnds, boolean h313a, List<Failure> failures, boolean historySupplied,
-                        Boolean ownership) {
+                        Boolean ownership, RuleSet ruleSet, Integer readGeneration) {
         Role role() { return user == null ? null : user.role(); }
+
+        /** D-RULESET-ROLES: a known User in a User Role the rule set has (an MDR before MP162 is not one). */
+        boolean validUser() { return ReferenceDecider.validUser(ruleSet, user); }
     }
 
     /** What the oracle compares: mode, role, outcome, code, TRTs and the set of finding codes with severity. */
+    /**
+     * ... and the rule set that judged it, by id: the decision's id is compared as an {@code expected.jsonl} line
+     * naming the id alone is (D-RULESET-EXPECT: the version is the product's packaging, the digest never compared).
+     */
     public record Result(String mode, String role, String outcome, String responseCode, Long trtSeconds,
-                         Long scheduledTrtSeconds, Set<String> findings) {
+                         Long scheduledTrtSeconds, Set<String> findings, String ruleSet) {
         public static Result of(Decision d) {
             Set<String> f = new TreeSet<>();
             for (Finding x : d.findings()) f.add(x.code() + "/" + x.severity());
             return new Result(d.mode(), d.role(), d.outcome().name(), d.responseCode(), d.trtSeconds(),
-                    d.scheduledTrtSeconds(), f);
+                    d.scheduledTrtSeconds(), f, d.ruleSet() == null ? null : d.ruleSet().id());
         }
     }
 
-    /** The decision for one request. {@code settings.receivedAt()} must be set. */
+    /** The decision for one request, by the rule set in force at its receipt. {@code settings.receivedAt()} must be set. */
     public Result decide(DuisRequest request, Context context, ValidationSettings settings) {
-        return decide(facts(request, context, settings));
+        return decide(facts(request, context, settings, null));
+    }
+
+    /**
+     * The decision for one request by the rule set {@code forcedRuleSet} names (as {@code --rule-set ID}), or by the
+     * one in force at its receipt when null.
+     */
+    public Result decide(DuisRequest request, Context context, ValidationSettings settings, String forcedRuleSet) {
+        return decide(facts(request, context, settings, forcedRuleSet));
+    }
+
+    /** D-RULESET-VALIDITY: the receipt instant decides, MP162 from its first instant (inclusive). */
+    static RuleSet inForce(Instant receivedAt) {
+        return receivedAt.isBefore(MP162_IN_FORCE) ? RuleSet.BEFORE_MP162 : RuleSet.MP162;
+    }
+
+    /** D-RULESET-ROLES: a User registered in a role the rule set lacks is no valid User (E1), as an unknown one. */
+    static boolean validUser(RuleSet ruleSet, User user) {
+        return user != null && Transcription.roleExists(ruleSet, user.role());
     }
 
     // ============================================================================================================
     // Facts
 
-    /** Derives everything the checks need from the request, the context and the settings. */
+    /** Derives everything the checks need from the request, the context and the settings (rule set by the instant). */
     public Facts facts(DuisRequest req, Context ctx, ValidationSettings settings) {
+        return facts(req, ctx, settings, null);
+    }
+
+    /** As {@link #facts(DuisRequest, Context, ValidationSettings)}, with the rule set forced when not null. */
+    public Facts facts(DuisRequest req, Context ctx, ValidationSettings settings, String forcedRuleSet) {
         Instant at = Objects.requireNonNull(settings.receivedAt(), "settings.receivedAt()");
+        RuleSet ruleSet = forcedRuleSet != null ? RuleSet.ofId(forcedRuleSet) : inForce(at);
         String srvId = req.serviceReferenceVariant();
         Srv srv = Transcription.srv(srvId);
         CreateScheduleBody schedule = "5.1".equals(srvId) ? req.schedule() : null;
@@ -150,7 +194,7 @@ public final class ReferenceDecider {
         LocalDate accessEnds = null;
         if (appointed && schedule != null) accessEnds = firstDayNotAppointed(appointments, user, accessDay, schedule.endDate());
 
-        boolean h313a = h313aApplies(mode, srv, user, settings);
+        boolean h313a = h313aExists(ruleSet) && h313aApplies(mode, srv, user, settings);
         Optional<ScheduleHistory> history = ctx.schedules();
         List<Failure> failures = h313a && history.isPresent()
                 ? failures(history.get(), req.originatorId(), deviceId, srvId, receiptDay) : List.of();
@@ -158,7 +202,27 @@ public final class ReferenceDecider {
                 ? ownsSelected(history.get(), req) : null;
 
         return new Facts(req, settings, srvId, srv, mode, user, schedule, scheduled, deviceId, device, dataSrv, mpan,
-                receiptDay, accessDay, accessChecked, appointed, accessEnds, h313a, failures, history.isPresent(), ownership);
+                receiptDay, accessDay, accessChecked, appointed, accessEnds, h313a, failures, history.isPresent(), ownership,
+                ruleSet, inventoryGeneration(srvId, req, ctx));
+    }
+
+    /**
+     * D-RULESET-8.2: the TRT of an 8.2 follows the SMETS generation of the device whose inventory entry it reads (its
+     * DeviceID, when in the inventory); null otherwise, and for every other SRV.
+     */
+    static Integer inventoryGeneration(String srvId, DuisRequest req, Context ctx) {
+        if (!"8.2".equals(srvId) || req.selectorDeviceId() == null) return null;
+        return ctx.device(req.selectorDeviceId()).map(Device::smetsGeneration).orElse(null);
+    }
+
+    /** SEC H3.13A (schedule first) comes with MP162 (its sections 3 and 8). */
+    static boolean h313aExists(RuleSet ruleSet) {
+        return ruleSet == RuleSet.MP162;
+    }
+
+    /** D-VERSION: MP162 s4 expects the DUIS version that carries it; before MP162 no version is required of anyone. */
+    static boolean versionRequired(RuleSet ruleSet) {
+        return ruleSet == RuleSet.MP162;
     }
 
     /** D-MODE: read from the request's shape; CommandVariant says how a command is delivered, not its mode. */
@@ -297,7 +361,7 @@ public final class ReferenceDecider {
         Found out = new Found();
         header(f, out);
         commandVariant(f, out);
-        if (f.user() == null) out.error("E1");
+        if (!f.validUser()) out.error("E1");
         version(f, out);
         scope(f, out);
         eligibility(f, out);
@@ -356,6 +420,7 @@ public final class ReferenceDecider {
 
     /** D-VERSION. */
     private static void version(Facts f, Found out) {
+        if (!versionRequired(f.ruleSet())) return;
         BigDecimal v = f.request().schemaVersion();
         boolean old = v != null && v.compareTo(V5_3) < 0;
         if (!old) return;
@@ -366,7 +431,7 @@ public final class ReferenceDecider {
 
     /** D-SCOPE: an SRV (or scheduled SRV) outside the eleven is E2 from an MDR, an INFO from any other role. */
     private static void scope(Facts f, Found out) {
-        if (f.user() == null) return;
+        if (!f.validUser()) return;
         boolean outOfSet = f.srv() == null || (f.mode() == Mode.SCHEDULE && f.scheduled() == null);
         if (!outOfSet) return;
         if (f.role() == Role.MDR) out.error("E2"); else out.add("DV-SCOPE", Severity.INFO);
@@ -374,9 +439,10 @@ public final class ReferenceDecider {
 
     /** Eligibility matrix, and for a 5.1 the scheduled SRV's row too (D-5.1-ELIGIBILITY). */
     private static void eligibility(Facts f, Found out) {
-        if (f.user() == null) return;
-        if (f.srv() != null && !Transcription.eligible(f.srvId(), f.role())) out.error("E2");
-        if (f.scheduled() != null && schedulable(f.scheduled()) && !Transcription.eligible(f.scheduled().srv(), f.role())) {
+        if (!f.validUser()) return;
+        if (f.srv() != null && !Transcription.eligible(f.ruleSet(), f.srvId(), f.role())) out.error("E2");
+        if (f.scheduled() != null && schedulable(f.scheduled())
+                && !Transcription.eligible(f.ruleSet(), f.scheduled().srv(), f.role())) {
             out.error("E2");
         }
     }
@@ -389,28 +455,34 @@ public final class ReferenceDecider {
         return scheduled.schedulable();
     }
 
-    /** D-TRT-MODE, D-NA-CODE: the SRV's On-Demand cell; for a 5.1 also the scheduled SRV's Scheduled cell. */
+    /**
+     * D-TRT-MODE, D-NA-CODE: the SRV's On-Demand cell; for a 5.1 also the scheduled SRV's Scheduled cell. When several
+     * generations' cells apply (a non-device SRV whose device is unknown) the longest TRT is given (D-RULESET-8.2).
+     */
     private static void trt(Facts f, Found out) {
-        if (f.user() == null) return;
+        if (!f.validUser()) return;
         Sender sender = Sender.of(f.role());
         for (int gen : generations(f)) {
-            TrtCell own = Transcription.trt(f.srvId(), sender, gen, TrtMode.ON_DEMAND);
+            TrtCell own = Transcription.trt(f.ruleSet(), f.srvId(), sender, gen, TrtMode.ON_DEMAND);
             if (own != null) {
-                if (own.na()) out.error(own.decisionCode()); else out.trt = own.seconds();
+                if (own.na()) out.error(own.decisionCode());
+                else if (out.trt == null || own.seconds() > out.trt) out.trt = own.seconds();
             }
             if (f.scheduled() != null && schedulable(f.scheduled())) {
-                TrtCell sc = Transcription.trt(f.scheduled().srv(), sender, gen, TrtMode.SCHEDULED);
+                TrtCell sc = Transcription.trt(f.ruleSet(), f.scheduled().srv(), sender, gen, TrtMode.SCHEDULED);
                 if (sc.na()) out.error(sc.decisionCode()); else out.scheduledTrt = sc.seconds();
             }
         }
     }
 
     /**
-     * The SMETS generations whose cells apply: the device's; both for 5.2, 5.3 and 8.2, whose TRTs do not depend on
-     * it (D-DEVICE-SCOPE); none when the device is unknown (E19 decides).
+     * The SMETS generations whose cells apply: the device's; for 8.2 the generation of the device it reads when in the
+     * inventory (D-RULESET-8.2); both for 5.2, 5.3 and any other 8.2 (D-DEVICE-SCOPE); none when the device is unknown
+     * (E19 decides).
      */
     private static int[] generations(Facts f) {
         if (f.device() != null) return new int[]{f.device().smetsGeneration()};
+        if (f.readGeneration() != null && f.mode() == Mode.NON_DEVICE) return new int[]{f.readGeneration()};
         if (f.srv() != null && !f.srv().device() && f.mode() == Mode.NON_DEVICE) return new int[]{1, 2};
         return new int[0];
     }
@@ -433,17 +505,26 @@ public final class ReferenceDecider {
         if (!f.accessChecked()) return;
         if (!"ESME".equals(f.device().deviceType())) out.error("E4");
         else if (f.mpan() == null && noMpanRejects(f.dataSrv().side())) out.error("E4");
-        if (f.mpan() != null && !f.appointed()) out.error("E4");
+        if (f.mpan() != null && !f.appointed() && appointmentChecked(f)) out.error("E4");
         if (f.accessEnds() != null) out.add("E4", Severity.WARNING);
     }
 
     /**
-     * D-MPAN-SIDE: an ESME with no MPAN on the data side. The decision speaks of export only ("no export MPAN, no
-     * export data"); an ESME with no import MPAN is left unchecked by today's rules (no appointment can be looked up,
-     * and no finding is made).
+     * D-RULESET-ROLES: a User registered in a role the rule set lacks (MDR before MP162) is E1, and no appointment of
+     * that role is required; what access control says of the device (only an ESME, an MPAN on the data side) and of a
+     * schedule outliving an appointment held in the Registration Data still applies to it, as to any User registered
+     * in an access role. (The response code is E1 either way: E1 ranks above E4.)
+     */
+    static boolean appointmentChecked(Facts f) {
+        return f.validUser();
+    }
+
+    /**
+     * D-MPAN-SIDE: an ESME with no MPAN on the data side is E4 on either side: no export MPAN, no export data; no
+     * import MPAN, no Registration Data that could grant access, so access control fails closed.
      */
     static boolean noMpanRejects(Side side) {
-        return side == Side.EXPORT;
+        return side == Side.EXPORT || side == Side.IMPORT;
     }
 
     /**
@@ -558,12 +639,13 @@ public final class ReferenceDecider {
         }
         String mode = f.mode().name();
         String role = f.role() == null ? null : f.role().name();
-        if (first != null) return new Result(mode, role, "REJECTED", first, null, null, codes);
-        boolean trtRequired = f.srv() != null && f.user() != null;
+        String ruleSet = f.ruleSet().id();
+        if (first != null) return new Result(mode, role, "REJECTED", first, null, null, codes, ruleSet);
+        boolean trtRequired = f.srv() != null && f.validUser();
         if (trtRequired && (out.trt == null || (f.schedule() != null && f.scheduled() != null && out.scheduledTrt == null))) {
             codes.add("DV-INTERNAL/ERROR");
-            return new Result(mode, role, "ERROR", "DV-INTERNAL", null, null, codes);
+            return new Result(mode, role, "ERROR", "DV-INTERNAL", null, null, codes, ruleSet);
         }
-        return new Result(mode, role, "ACCEPTED", "I99", out.trt, out.scheduledTrt, codes);
+        return new Result(mode, role, "ACCEPTED", "I99", out.trt, out.scheduledTrt, codes, ruleSet);
     }
 }

@@ -41,7 +41,10 @@ class ReferenceIndependenceTest {
             String code = src.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
             assertThat(code).as(f).doesNotContain("internal.engine").doesNotContain("internal.decision")
                     .doesNotContain("FactBuilder(").doesNotContain("RequestFact ").doesNotContain("rules/tables")
-                    .doesNotContain("RuleTables").doesNotContain("getResource");
+                    .doesNotContain("RuleTables").doesNotContain("getResource")
+                    // its rule sets and their boundary are its own, not the product's manifests (issue 15)
+                    .doesNotContain("RuleSets").doesNotContain("RuleSetManifest").doesNotContain("rule-sets/")
+                    .doesNotContain("rule-set.properties");
         }
     }
 }

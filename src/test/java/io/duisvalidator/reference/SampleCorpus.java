@@ -6,12 +6,15 @@ import io.duisvalidator.Validator;
 import io.duisvalidator.internal.batch.Scenario;
 import io.duisvalidator.context.Context;
 import io.duisvalidator.context.CsvContextLoader;
+import io.duisvalidator.ReaderOptions;
 import io.duisvalidator.internal.engine.RuleBase;
+import io.duisvalidator.internal.engine.RuleSets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -26,12 +29,16 @@ public final class SampleCorpus {
 
     /** Every message of every scenario under {@code root}, in sorted order. */
     public static List<Item> load(Path root, RuleBase rules) {
+        return load(root, ctx -> CoreValidator.create(rules, ctx));
+    }
+
+    private static List<Item> load(Path root, Function<Context, CoreValidator> validators) {
         try {
             List<Item> out = new ArrayList<>();
             for (Scenario sc : Scenario.find(List.of(root))) {
                 Context ctx = Files.isDirectory(sc.context()) ? CsvContextLoader.load(sc.context()) : Context.empty();
                 ValidationSettings settings = sc.settings(ValidationSettings.defaults());
-                CoreValidator v = CoreValidator.create(rules, ctx);
+                CoreValidator v = validators.apply(ctx);
                 try (Stream<Path> files = Files.list(sc.messages())) {
                     for (Path p : files.sorted().toList()) {
                         out.add(new Item(sc.dir().getFileName() + "/" + p.getFileName(), Files.readAllBytes(p), ctx, settings, v));
@@ -42,6 +49,14 @@ public final class SampleCorpus {
         } catch (Exception e) {
             throw new IllegalStateException("cannot load the sample corpus under " + root + ": " + e, e);
         }
+    }
+
+    /**
+     * Every message of every scenario under {@code root}, each judged by the rule set in force at its scenario's
+     * {@code at} (now when it has none), as {@code validate --expect} judges it.
+     */
+    public static List<Item> load(Path root, RuleSets sets) {
+        return load(root, ctx -> CoreValidator.create(sets, null, ctx, ReaderOptions.defaults()));
     }
 
     /** {@code samples/} of the project, found from the working directory (the project folder under Maven). */

@@ -26,6 +26,38 @@ import java.util.Set;
 public final class Transcription {
     private Transcription() {}
 
+    /**
+     * The two states of the SEC this class transcribes, named by the ids the product gives them (D-RULESET-ID; an id
+     * is compared as {@code expected.jsonl}'s {@code ruleSet} is, D-RULESET-EXPECT). Which one is in force at an
+     * instant is the {@link ReferenceDecider}'s own boundary, not the product's manifests.
+     */
+    public enum RuleSet {
+        /** The SEC before MP162: no MDR User Role, 4.2 not schedulable (footnote 4), 8.2 SMETS1 16 s (footnote 5). */
+        BEFORE_MP162("before-mp162"),
+        /** The SEC with MP162 (from the June 2024 SEC Release). */
+        MP162("mp162");
+
+        private final String id;
+
+        RuleSet(String id) { this.id = id; }
+
+        public String id() { return id; }
+
+        /** The rule set of an id ({@code --rule-set ID}); an unknown id is refused, naming the known ones. */
+        public static RuleSet ofId(String id) {
+            for (RuleSet r : values()) if (r.id.equals(id)) return r;
+            throw new IllegalArgumentException("the reference knows no rule set '" + id + "' (before-mp162, mp162)");
+        }
+    }
+
+    /**
+     * Whether the User Role exists in the rule set: MP162 s3 creates the 'MDR' User Role; every other role of the
+     * DUIS s3 matrix exists in both.
+     */
+    public static boolean roleExists(RuleSet ruleSet, Role role) {
+        return role != Role.MDR || ruleSet == RuleSet.MP162;
+    }
+
     /** The eleven SRVs of MP162 section 3 "Valid Service Requests for an MDR User", in the report's order. */
     public static final List<String> SRVS = List.of("4.1.1", "4.2", "4.6.1", "4.6.2", "4.8.1", "4.8.3", "4.17",
             "5.1", "5.2", "5.3", "8.2");
@@ -53,7 +85,15 @@ public final class Transcription {
         ELIGIBLE.put(srv, Collections.unmodifiableSet(EnumSet.of(roles[0], roles)));
     }
 
-    /** True when the role may send the SRV (one of the eleven); false for any other SRV. */
+    /**
+     * Eligibility in a rule set: MP162 adds the MDR column (every one of the eleven) and changes no cell of the existing
+     * roles, so before MP162 the matrix is the same without that column (the role does not exist).
+     */
+    public static boolean eligible(RuleSet ruleSet, String srv, Role role) {
+        return roleExists(ruleSet, role) && eligible(srv, role);
+    }
+
+    /** True when the role may send the SRV (one of the eleven) under MP162; false for any other SRV. */
     public static boolean eligible(String srv, Role role) {
         Set<Role> roles = ELIGIBLE.get(srv);
         return roles != null && roles.contains(role);
@@ -77,7 +117,8 @@ public final class Transcription {
     //              DV-SCHEMA; a request that skipped the schema (built in code) fails closed, DV-INTERNAL, as no rule
     //              is generated for what no message reaches (D-NO-UNREACHABLE-RULE)
     // Footnote 4 (4.2 schedulable only with MP162) and footnote 5 (8.2 on SMETS1 30 s for every User, was 16 s) are
-    // the values below; the table before MP162 is not transcribed (no rule set before MP162 exists yet).
+    // the values below. The table before MP162 (TRT_TEXT_BEFORE) is the existing roles' columns with what the two
+    // footnotes say MP162 changes undone.
 
     /** The two sender columns of the TRT table. */
     public enum Sender {
@@ -126,21 +167,58 @@ public final class Transcription {
             "8.2   NA:SCHEMA 30s       NA:SCHEMA 30s       NA:SCHEMA 30s       NA:SCHEMA 30s",
     };
 
-    /** srv -> the 8 cells in the report's column order. */
-    private static final Map<String, List<TrtCell>> TRT = new LinkedHashMap<>();
+    /**
+     * The table before MP162: only the "existing User Roles" columns (there is no MDR). Footnote 4: SR 4.2 "is not
+     * currently able to be scheduled", so its Scheduled cells are N/A, and a 5.1 naming it is DV-SCHEDULE, as any
+     * Scheduled cell that is N/A while the SRV's On-Demand cell is not (D-RULESET-4.2, D-NA-CODE). Footnote 5: "the
+     * current SMETS1 TRT of 16 seconds for SR 8.2".
+     */
+    private static final String[] TRT_TEXT_BEFORE = {
+            //      existing User Roles
+            //      SMETS2                 SMETS1
+            //      Scheduled   On-Demand  Scheduled   On-Demand
+            "4.1.1 NA:SCHEMA      30s       NA:SCHEMA      16s",
+            "4.2   NA:DV-SCHEDULE 30s       NA:DV-SCHEDULE 16s",
+            "4.6.1 24h            30s       24h            16s",
+            "4.6.2 24h            30s       NA:E11         NA:E11",
+            "4.8.1 24h            5600s     24h            16s",
+            "4.8.3 24h            30s       24h            16s",
+            "4.17  24h            30s       NA:E11         NA:E11",
+            "5.1   NA:SCHEMA      24h       NA:SCHEMA      24h",
+            "5.2   NA:SCHEMA      24h       NA:SCHEMA      24h",
+            "5.3   NA:SCHEMA      24h       NA:SCHEMA      24h",
+            "8.2   NA:SCHEMA      30s       NA:SCHEMA      16s",
+    };
 
-    static {
-        for (String line : TRT_TEXT) {
+    /** srv -> the 8 cells in the report's column order (MP162). */
+    private static final Map<String, List<TrtCell>> TRT = parseTrt(TRT_TEXT, 8);
+    /** srv -> the 4 existing-role cells before MP162. */
+    private static final Map<String, List<TrtCell>> TRT_BEFORE = parseTrt(TRT_TEXT_BEFORE, 4);
+
+    private static Map<String, List<TrtCell>> parseTrt(String[] text, int width) {
+        Map<String, List<TrtCell>> out = new LinkedHashMap<>();
+        for (String line : text) {
             String[] t = line.trim().split("\\s+");
-            if (t.length != 9) throw new IllegalStateException("TRT row needs an SRV and 8 cells: " + line);
-            List<TrtCell> cells = new ArrayList<>(8);
-            for (int i = 1; i < 9; i++) cells.add(TrtCell.parse(t[i]));
-            TRT.put(t[0], List.copyOf(cells));
+            if (t.length != width + 1) throw new IllegalStateException("TRT row needs an SRV and " + width + " cells: " + line);
+            List<TrtCell> cells = new ArrayList<>(width);
+            for (int i = 1; i <= width; i++) cells.add(TrtCell.parse(t[i]));
+            out.put(t[0], List.copyOf(cells));
         }
-        if (!TRT.keySet().equals(ELIGIBLE.keySet())) throw new IllegalStateException("TRT rows != eligibility rows");
+        if (!out.keySet().equals(ELIGIBLE.keySet())) throw new IllegalStateException("TRT rows != eligibility rows");
+        return out;
     }
 
-    /** The cell of the TRT table; null for an SRV outside the table. */
+    /** The cell of a rule set's TRT table; null for an SRV outside the table or a sender the rule set has no column for. */
+    public static TrtCell trt(RuleSet ruleSet, String srv, Sender sender, int generation, TrtMode mode) {
+        if (ruleSet == RuleSet.MP162) return trt(srv, sender, generation, mode);
+        if (sender == Sender.MDR) return null;
+        List<TrtCell> row = TRT_BEFORE.get(srv);
+        if (row == null) return null;
+        if (generation != 1 && generation != 2) throw new IllegalArgumentException("SMETS" + generation);
+        return row.get((generation == 2 ? 0 : 2) + (mode == TrtMode.SCHEDULED ? 0 : 1));
+    }
+
+    /** The cell of the MP162 TRT table; null for an SRV outside the table. */
     public static TrtCell trt(String srv, Sender sender, int generation, TrtMode mode) {
         List<TrtCell> row = TRT.get(srv);
         if (row == null) return null;

@@ -1,7 +1,14 @@
 package io.duisvalidator.internal.cli;
 
 import io.duisvalidator.internal.core.CoreValidator;
-import io.duisvalidator.internal.core.CoreValidatorProvider;
+import io.duisvalidator.Decision;
+import io.duisvalidator.Finding;
+import io.duisvalidator.Outcome;
+import io.duisvalidator.ReaderOptions;
+import io.duisvalidator.internal.engine.RuleSetManifest;
+import io.duisvalidator.internal.engine.RuleSets;
+import io.duisvalidator.internal.facts.CreateScheduleBody;
+import io.duisvalidator.internal.facts.FactBuilder;
 import io.duisvalidator.internal.core.ScheduleExecutions;
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.context.Context;
@@ -13,10 +20,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -27,6 +36,8 @@ import java.util.concurrent.Callable;
 @Command(name = "explain-schedule", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"For a 5.1 Create Schedule message, list each execution date in a range and whether access "
                 + "control (Registration Data) passes on it: when will the schedule start failing?",
+                "Each date is judged by the rule set in force at --at (default: now), or by the one --rule-set names, "
+                        + "as validate judges a message.",
                 "Dates are YYYY-MM-DD (London settlement days). At most " + ExplainScheduleCommand.MAX_EXECUTIONS
                         + " executions are checked in one go; give --from and --to to look further."},
         exitCodeListHeading = "%nExit status:%n",
@@ -47,6 +58,13 @@ final class ExplainScheduleCommand implements Callable<Integer> {
 
     @Option(names = "--to", paramLabel = "DATE", description = "last date, YYYY-MM-DD (default: the schedule's end, or a year after the first date)")
     String to;
+
+    @Mixin
+    SettingsOptions settingsOptions;
+
+    @Option(names = "--rule-set", paramLabel = "ID", description = "judge every execution by this rule set (`rule-sets list`), "
+            + "whatever --at says (default: the rule set in force at --at, or now)")
+    String ruleSet;
 
     @Option(names = "--all", description = "list every date, not only the changes between passing and failing")
     boolean all;
@@ -71,7 +89,15 @@ final class ExplainScheduleCommand implements Callable<Integer> {
         } catch (ContextFormatException e) {
             return Messages.usage(err, "context: " + e.getMessage());
         }
-        CoreValidator v = CoreValidator.create(CoreValidatorProvider.rules(), ctx);
+        ValidationSettings settings;
+        RuleSetManifest judging;
+        try {
+            settings = settingsOptions.settings();
+            judging = judgingRuleSet(settings);
+        } catch (IOException | IllegalStateException e) {
+            return Messages.usage(err, e.getMessage());
+        }
+        CoreValidator v = CoreValidator.create(RuleSets.standard(), judging.id(), ctx, ReaderOptions.defaults());
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(v.maxMessageBytes() + 1);
@@ -80,8 +106,8 @@ final class ExplainScheduleCommand implements Callable<Integer> {
         if (r.isEmpty() || r.get().schedule() == null) {
             return Messages.usage(err, file + " is not a valid 5.1 Create Schedule request");
         }
-        List<ScheduleExecutions.ExecutionCheck> checks = ScheduleExecutions.explain(v, r.get(), f, t,
-                ValidationSettings.defaults(), MAX_EXECUTIONS + 1);
+        List<ScheduleExecutions.ExecutionCheck> checks = ScheduleExecutions.explain(v, r.get(), f, t, settings,
+                MAX_EXECUTIONS + 1);
         boolean stopped = checks.size() > MAX_EXECUTIONS;
         if (stopped) checks = checks.subList(0, MAX_EXECUTIONS);
         Boolean previous = null;
@@ -96,11 +122,47 @@ final class ExplainScheduleCommand implements Callable<Integer> {
         System.out.println(checks.size() + " executions from " + (checks.isEmpty() ? "-" : checks.get(0).date()) + " to "
                 + (checks.isEmpty() ? "-" : checks.get(checks.size() - 1).date()) + ": "
                 + (firstFailure == null ? "access control passes on every one" : "first failing execution " + firstFailure));
+        System.out.println("judged by rule set " + v.ruleBase().id().text()
+                + (ruleSet != null ? " (--rule-set)" : " (in force at " + (settingsOptions.at == null ? "now" : settingsOptions.at.trim()) + ")"));
+        rejectedWhateverTheDate(v, r.get(), settings).ifPresent(n -> System.out.println(Printable.text(n)));
         if (stopped) {
             System.out.println("stopped after " + MAX_EXECUTIONS + " executions; the schedule goes on after "
                     + checks.get(checks.size() - 1).date() + ": give --from and --to to look further");
         }
         return firstFailure == null ? Exit.ACCEPTED : Exit.REJECTED;
+    }
+
+    /**
+     * The rule set the executions are judged by: the one {@code --rule-set} names, else the one in force at
+     * {@code --at} (now when not given), as {@code validate} chooses (D-RULESET-FORCE, D-RULESET-VALIDITY).
+     *
+     * @throws IOException an unknown id, or an instant no rule set covers (the message is the usage error)
+     */
+    private RuleSetManifest judgingRuleSet(ValidationSettings settings) throws IOException {
+        RuleSets sets = RuleSets.standard(); // IllegalStateException when the rule sets' periods do not tile time
+        if (ruleSet != null) {
+            return sets.manifest(ruleSet).orElseThrow(() -> new IOException(
+                    "--rule-set: unknown rule set '" + Printable.echo(ruleSet) + "': the rule sets are " + sets.ids()));
+        }
+        Instant at = settings.receivedAt() != null ? settings.receivedAt() : Instant.now();
+        return sets.inForce(at).orElseThrow(() -> new IOException(
+                "no rule set is in force at " + at + ": " + sets.periods()));
+    }
+
+    /**
+     * A note when the rule set rejects the Create Schedule itself, on its first execution, with an error that is not
+     * access control's (an MDR before MP162 is E1, a role that cannot send it E2, ...): then no execution runs, whatever
+     * the Registration Data says on its date.
+     */
+    private static Optional<String> rejectedWhateverTheDate(CoreValidator v, DuisRequest schedule, ValidationSettings settings) {
+        CreateScheduleBody s = schedule.schedule();
+        if (s.startDate() == null) return Optional.empty();
+        Decision d = v.validate(schedule, settings.at(s.startDate().atStartOfDay(FactBuilder.LONDON).toInstant()));
+        if (d.outcome() == Outcome.ACCEPTED || "E4".equals(d.responseCode())) return Optional.empty();
+        String why = d.findings().stream().filter(x -> x.code().equals(d.responseCode())).map(Finding::message)
+                .findFirst().orElse("");
+        return Optional.of("note: rule set " + d.ruleSet().id() + " rejects this Create Schedule whatever the date: "
+                + d.responseCode() + (why.isEmpty() ? "" : " " + why));
     }
 
     /** A date YYYY-MM-DD with a four-digit year, or null when not given. */

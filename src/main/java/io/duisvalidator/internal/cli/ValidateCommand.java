@@ -217,7 +217,7 @@ final class ValidateCommand implements Callable<Integer> {
         List<ReportWriter> writers = new ArrayList<>();
         // the response file first: a result line in the report then means its response is in place too
         ResponseFiles responseFiles = responses == null ? null : new ResponseFiles(responses, settings.receivedAt());
-        writers.add(writer(os, rules));
+        writers.add(writer(os, rules, sets));
         Run run = new Run(responseFiles, validator, ReportWriter.all(writers), os, summary);
         Thread hook = new Thread(run::interrupted, "duis-validator-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -360,11 +360,13 @@ final class ValidateCommand implements Callable<Integer> {
                 : Files.newOutputStream(out), 1 << 16);
     }
 
-    private ReportWriter writer(OutputStream os, RuleBase rules) throws IOException {
+    private ReportWriter writer(OutputStream os, RuleBase rules, RuleSets sets) throws IOException {
         return switch (format) {
             case "jsonl" -> new JsonlReport(os);
             case "junit" -> new JunitReport(os);
-            case "sarif" -> new SarifReport(os, rules.rules().values());
+            // the rules of each rule set that judged a message, described when its first message comes (built then)
+            case "sarif" -> new SarifReport(os, id -> id.id().equals(rules.id().id()) ? rules.rules().values()
+                    : sets.manifest(id.id()).map(m -> sets.ruleBase(m).rules().values()).orElse(java.util.List.of()));
             case "html" -> new HtmlReport(os);
             default -> new TextReport(os);
         };

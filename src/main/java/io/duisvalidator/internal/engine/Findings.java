@@ -2,9 +2,11 @@ package io.duisvalidator.internal.engine;
 
 import io.duisvalidator.Finding;
 import org.drools.model.Drools;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,19 +18,35 @@ import java.util.Map;
  */
 public final class Findings {
     private final Map<String, RuleInfo> rules;
+    /** The same metadata by the rule itself (the rule base's object, the same on every firing): no name hashed. */
+    private final Map<Rule, RuleInfo> byRule = new IdentityHashMap<>();
+    private final PassCells passCells;
     private final List<Finding> findings = new ArrayList<>(4);
     private final List<String> fired = new ArrayList<>(16);
     private Long trtSeconds;
     private Long scheduledTrtSeconds;
 
-    Findings(Map<String, RuleInfo> rules) {
+    Findings(Map<String, RuleInfo> rules, PassCells passCells) {
         this.rules = rules;
+        this.passCells = passCells;
     }
 
     private RuleInfo info(RuleContext ctx) {
-        RuleInfo i = rules.get(ctx.getRule().getName());
-        if (i == null) throw new IllegalStateException("rule without metadata: " + ctx.getRule().getName());
+        Rule rule = ctx.getRule();
+        RuleInfo i = byRule.get(rule);
+        if (i == null) {
+            i = rules.get(rule.getName());
+            if (i == null) throw new IllegalStateException("rule without metadata: " + rule.getName());
+            byRule.put(rule, i);
+        }
         return i;
+    }
+
+    /** Counts the pass cells the request of {@code facts} falls in as fired (none when they fire as rules). */
+    void passCells(List<?> facts) {
+        if (passCells == null) return;
+        PassCells.Request r = PassCells.request(facts);
+        if (r != null) passCells.addFired(r, fired);
     }
 
     /** The rule found what it looks for: a finding with the rule's code and severity. */

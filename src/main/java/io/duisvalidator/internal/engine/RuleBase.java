@@ -59,13 +59,31 @@ public final class RuleBase {
     private final ThreadLocal<Session> sessions;
 
     private final RuleSetManifest manifest;
+    /**
+     * The cells whose rules only record a pass, counted from the cell rather than fired (their rules are taken out of
+     * the sessions' rule base), or null when they fire ({@link #firingPassCells}: the equivalence tests).
+     */
+    private final PassCells passCells;
 
     private RuleBase(KieBase kieBase, Map<String, String> references, Supplier<Map<String, String>> sourceText,
-                     RuleTables tables, RuleSetId id, String origin, RuleSetManifest manifest) {
+                     RuleTables tables, RuleSetId id, String origin, RuleSetManifest manifest, boolean countPassCells) {
+        this(kieBase, List.of(), references, sourceText, tables, id, origin, manifest, countPassCells);
+    }
+
+    /**
+     * @param leftOut the rules of the rule set left out of {@code kieBase} when it was built (the pass cells of the
+     *                prebuilt model, {@link RuleModel#newKieBase}): their metadata is the rule set's all the same
+     */
+    private RuleBase(KieBase kieBase, List<RuleModel.Meta> leftOut, Map<String, String> references,
+                     Supplier<Map<String, String>> sourceText, RuleTables tables, RuleSetId id, String origin,
+                     RuleSetManifest manifest, boolean countPassCells) {
         this.manifest = manifest;
         this.kieBase = kieBase;
-        this.rules = readMetadata(kieBase, references);
+        List<RuleModel.Meta> all = new ArrayList<>(metadata(kieBase));
+        all.addAll(leftOut);
+        this.rules = readMetadata(all, references);
         this.rulesByName = new java.util.HashMap<>(rules);
+        this.passCells = countPassCells ? passCells(kieBase, leftOut, rules, tables) : null;
         this.sourceText = sourceText;
         this.tables = tables;
         this.references = references;
@@ -100,9 +118,9 @@ public final class RuleBase {
         RuleModel.Choice choice = RuleModel.choose(manifest);
         if (choice.prebuilt()) {
             try {
-                KieBase kieBase = RuleModel.newKieBase(choice.modelClass());
-                return new RuleBase(kieBase, references, () -> sources(manifest, tables), tables,
-                        id(manifest, choice.ruleSetDigest()), choice.reason(), manifest);
+                RuleModel.Built built = RuleModel.newKieBase(choice.modelClass());
+                return new RuleBase(built.kieBase(), built.passCells(), references, () -> sources(manifest, tables),
+                        tables, id(manifest, choice.ruleSetDigest()), choice.reason(), manifest, true);
             } catch (ReflectiveOperationException | LinkageError e) {
                 choice = RuleModel.Choice.compile("the prebuilt rule model cannot be loaded: " + e, true);
             }
@@ -170,14 +188,21 @@ public final class RuleBase {
      */
     public static RuleBase compiledOnly(RuleBase of, Map<String, String> sources, String name) {
         RuleSetManifest manifest = of.manifest;
-        return compiled(sources, of.tables(), manifest, manifest.id() + "-mutant", references(manifest), name);
+        // no generated rule among them, so no pass cell to count
+        return compiled(sources, of.tables(), manifest, manifest.id() + "-mutant", references(manifest), name, false);
     }
 
     private static RuleBase compiled(Map<String, String> sources, RuleTables tables, RuleSetManifest manifest,
                                      String name, Map<String, String> references, String reason) {
+        return compiled(sources, tables, manifest, name, references, reason, true);
+    }
+
+    private static RuleBase compiled(Map<String, String> sources, RuleTables tables, RuleSetManifest manifest,
+                                     String name, Map<String, String> references, String reason, boolean countPassCells) {
         KieBase kieBase = compile(sources);
         return new RuleBase(kieBase, references, () -> sources, tables,
-                id(name, manifest.version(), digest(sources, manifest)), "compiled at start: " + reason, manifest);
+                id(name, manifest.version(), digest(sources, manifest)), "compiled at start: " + reason, manifest,
+                countPassCells);
     }
 
     /** The DRL of a rule set by file name: the hand-written files, then those generated from its tables. */
@@ -204,41 +229,83 @@ public final class RuleBase {
         return kb.newKieBase();
     }
 
-    private static Map<String, RuleInfo> readMetadata(KieBase kieBase, Map<String, String> references) {
+    /**
+     * The cells that count the rules marked {@code @passCell} ({@link PassCells}), after taking those still in
+     * {@code kieBase} out of it (a rule base compiled at start; the prebuilt model leaves them out as it builds, see
+     * {@link RuleModel#newKieBase}); their metadata is already read. Fails when the cells and the marked rules disagree.
+     */
+    private static PassCells passCells(KieBase kieBase, List<RuleModel.Meta> leftOut, Map<String, RuleInfo> rules,
+                                       RuleTables tables) {
+        PassCells cells = PassCells.of(tables);
+        java.util.Set<String> marked = new java.util.TreeSet<>();
+        List<RuleModel.Meta> remove = new ArrayList<>();
+        for (RuleModel.Meta m : metadata(kieBase)) if (m.passCell()) remove.add(m);
+        for (List<RuleModel.Meta> l : List.of(remove, leftOut)) {
+            for (RuleModel.Meta m : l) {
+                RuleInfo i = rules.get(m.name());
+                if (i != null && m.passCell()) marked.add(i.ruleId());
+            }
+        }
+        cells.check(rules, marked);
+        for (RuleModel.Meta m : remove) kieBase.removeRule(m.packageName(), m.name());
+        return cells;
+    }
+
+    /** The name, package and metadata of every rule of a built rule base. */
+    private static List<RuleModel.Meta> metadata(KieBase kieBase) {
+        List<RuleModel.Meta> out = new ArrayList<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) out.add(new RuleModel.Meta(p.getName(), r.getName(), r.getMetaData()));
+        }
+        return out;
+    }
+
+    /**
+     * The rule set in force now compiled from its files with its pass cells fired as rules, as before they were
+     * counted from the cell (tests: the fired rules must be the same either way).
+     */
+    static RuleBase firingPassCells() {
+        RuleSetManifest manifest = RuleSets.standard().currentManifest();
+        RuleTables tables = RuleTables.fromClasspath(manifest);
+        Map<String, String> sources = sources(manifest, tables);
+        return new RuleBase(compile(sources), references(manifest), () -> sources, tables,
+                id(manifest.id(), manifest.version(), digest(sources, manifest)), "compiled at start: pass cells fired",
+                manifest, false);
+    }
+
+    private static Map<String, RuleInfo> readMetadata(List<RuleModel.Meta> all, Map<String, String> references) {
         Map<String, RuleInfo> out = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         Map<String, String> ids = new TreeMap<>();
-        for (KiePackage p : kieBase.getKiePackages()) {
-            for (Rule r : p.getRules()) {
-                Map<String, Object> md = r.getMetaData();
-                List<String> missing = REQUIRED_METADATA.stream().filter(k -> md.get(k) == null).toList();
-                if (!missing.isEmpty()) {
-                    problems.add("rule \"" + r.getName() + "\" lacks metadata " + missing);
-                    continue;
-                }
-                String ruleId = text(md.get("ruleId"));
-                String previous = ids.put(ruleId, r.getName());
-                if (previous != null) problems.add("rule id " + ruleId + " is used by \"" + previous + "\" and \"" + r.getName() + "\"");
-                String requirement = text(md.get("requirement"));
-                String reference = references.get(requirement);
-                if (reference == null) {
-                    problems.add("rule \"" + r.getName() + "\" names requirement " + requirement + ", which is not in rules/" + CATALOGUE);
-                    continue;
-                }
-                if (md.containsKey("reference")) {
-                    problems.add("rule \"" + r.getName() + "\" carries its own @reference: its requirement's source in rules/"
-                            + CATALOGUE + " is its reference");
-                }
-                Severity severity;
-                try {
-                    severity = Severity.valueOf(text(md.get("severity")));
-                } catch (IllegalArgumentException e) {
-                    problems.add("rule \"" + r.getName() + "\" has an unknown severity " + md.get("severity"));
-                    continue;
-                }
-                out.put(r.getName(), new RuleInfo(r.getName(), p.getName(), ruleId, requirement, reference, severity,
-                        text(md.get("code"))));
+        for (RuleModel.Meta r : all) {
+            Map<String, Object> md = r.metadata();
+            List<String> missing = REQUIRED_METADATA.stream().filter(k -> md.get(k) == null).toList();
+            if (!missing.isEmpty()) {
+                problems.add("rule \"" + r.name() + "\" lacks metadata " + missing);
+                continue;
             }
+            String ruleId = text(md.get("ruleId"));
+            String previous = ids.put(ruleId, r.name());
+            if (previous != null) problems.add("rule id " + ruleId + " is used by \"" + previous + "\" and \"" + r.name() + "\"");
+            String requirement = text(md.get("requirement"));
+            String reference = references.get(requirement);
+            if (reference == null) {
+                problems.add("rule \"" + r.name() + "\" names requirement " + requirement + ", which is not in rules/" + CATALOGUE);
+                continue;
+            }
+            if (md.containsKey("reference")) {
+                problems.add("rule \"" + r.name() + "\" carries its own @reference: its requirement's source in rules/"
+                        + CATALOGUE + " is its reference");
+            }
+            Severity severity;
+            try {
+                severity = Severity.valueOf(text(md.get("severity")));
+            } catch (IllegalArgumentException e) {
+                problems.add("rule \"" + r.name() + "\" has an unknown severity " + md.get("severity"));
+                continue;
+            }
+            out.put(r.name(), new RuleInfo(r.name(), r.packageName(), ruleId, requirement, reference, severity,
+                    text(md.get("code"))));
         }
         if (!problems.isEmpty()) throw new IllegalStateException("rule metadata: " + String.join("; ", problems));
         return Collections.unmodifiableMap(out);
@@ -274,7 +341,7 @@ public final class RuleBase {
     public Evaluation evaluate(List<?> facts) {
         Session s = sessions.get();
         if (s == null) {
-            s = new Session(kieBase.newKieSession(), new Findings(rulesByName));
+            s = new Session(kieBase.newKieSession(), new Findings(rulesByName, passCells));
             sessions.set(s);
         }
         try {
@@ -311,6 +378,7 @@ public final class RuleBase {
             try {
                 for (Object f : facts) handles.add(session.insert(f));
                 session.fireAllRules();
+                sink.passCells(facts);
             } finally {
                 for (FactHandle h : handles) session.delete(h);
                 handles.clear();
@@ -325,6 +393,18 @@ public final class RuleBase {
                 // already broken; nothing more to release
             }
         }
+    }
+
+    /** The rule ids of the pass cells counted from the cell rather than fired (empty when they fire). */
+    public java.util.Set<String> passCellIds() { return passCells == null ? java.util.Set.of() : passCells.ids(); }
+
+    /** The ids of the rules the sessions run (without the pass cells taken out). */
+    java.util.Set<String> compiledRuleIds() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) out.add(text(r.getMetaData().get("ruleId")));
+        }
+        return out;
     }
 
     /** Metadata of every rule, by rule name, as read back from the built rule base. */

@@ -99,7 +99,7 @@ final class RuleGenerator {
     }
 
     /** eligibility.csv with the names of the User Role and of the SRV, for the generated rules' comments. */
-    private List<Map<String, String>> eligibilityRows() {
+    List<Map<String, String>> eligibilityRows() {
         List<Map<String, String>> out = new ArrayList<>();
         for (Map<String, String> r : tables.rows(RuleTables.ELIGIBILITY)) {
             Map<String, String> m = new HashMap<>(r);
@@ -178,7 +178,7 @@ final class RuleGenerator {
     }
 
     /** device-types.csv aggregated per SRV: the space-separated device types it is valid for. */
-    private List<Map<String, String>> deviceTypeRows() {
+    List<Map<String, String>> deviceTypeRows() {
         Map<String, List<String>> bySrv = new TreeMap<>();
         for (Map<String, String> r : tables.rows(RuleTables.DEVICE_TYPES)) {
             if ("yes".equals(r.get("valid"))) {

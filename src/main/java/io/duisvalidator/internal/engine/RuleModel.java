@@ -1,13 +1,21 @@
 package io.duisvalidator.internal.engine;
 
 import org.drools.base.util.Drools;
+import org.drools.model.EntryPoint;
+import org.drools.model.Global;
 import org.drools.model.Model;
+import org.drools.model.Query;
+import org.drools.model.Rule;
+import org.drools.model.TypeMetaData;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -78,10 +86,39 @@ final class RuleModel {
         }
     }
 
-    /** A rule base built from the prebuilt model's classes (nothing compiled). */
-    static KieBase newKieBase(String modelClass) throws ReflectiveOperationException {
+    /** A rule's name, package and metadata, read from a built rule base or from the prebuilt model. */
+    record Meta(String packageName, String name, Map<String, Object> metadata) {
+        /** Marked {@code @passCell}: counted from its cell, never fired ({@link PassCells}). */
+        boolean passCell() { return metadata.containsKey(PassCells.MARK); }
+    }
+
+    /** A rule base built from the prebuilt model, and the pass cells it was built without. */
+    record Built(KieBase kieBase, List<Meta> passCells) {}
+
+    /**
+     * A rule base built from the prebuilt model's classes (nothing compiled), without the rules marked
+     * {@code @passCell}: they never fire ({@link PassCells}), so the rule base is built without them rather than
+     * built with them and then taken apart; their metadata is returned beside it.
+     */
+    static Built newKieBase(String modelClass) throws ReflectiveOperationException {
         Model model = (Model) Class.forName(modelClass, true, RuleModel.class.getClassLoader())
                 .getDeclaredConstructor().newInstance();
-        return KieBaseBuilder.createKieBaseFromModel(model);
+        List<Rule> kept = new ArrayList<>();
+        List<Meta> passCells = new ArrayList<>();
+        for (Rule r : model.getRules()) {
+            Meta m = new Meta(r.getPackage(), r.getName(), r.getMetaData());
+            if (m.passCell()) passCells.add(m);
+            else kept.add(r);
+        }
+        Model without = new Model() {
+            @Override public String getName() { return model.getName(); }
+            @Override public String getPackageName() { return model.getPackageName(); }
+            @Override public List<Global> getGlobals() { return model.getGlobals(); }
+            @Override public List<Rule> getRules() { return kept; }
+            @Override public List<Query> getQueries() { return model.getQueries(); }
+            @Override public List<TypeMetaData> getTypeMetaDatas() { return model.getTypeMetaDatas(); }
+            @Override public List<EntryPoint> getEntryPoints() { return model.getEntryPoints(); }
+        };
+        return new Built(KieBaseBuilder.createKieBaseFromModel(without), List.copyOf(passCells));
     }
 }

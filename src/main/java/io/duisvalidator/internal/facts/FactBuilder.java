@@ -41,18 +41,13 @@ public final class FactBuilder {
         this.trtSrvs = tables.trtSrvs();
     }
 
-    /** The facts for one evaluation. {@code receivedAt} must already be resolved (not null). */
+    /**
+     * The facts for one evaluation: the request fact alone. What the rules would otherwise join (the MPAN's
+     * appointments, the schedules a 5.2 or 5.3 names) is read once here into values of the fact, so the rules test
+     * one fact and need no join. {@code receivedAt} must already be resolved (not null).
+     */
     public List<Object> facts(DuisRequest req, Context ctx, ValidationSettings settings, Instant receivedAt) {
-        List<Object> facts = new ArrayList<>(4);
-        RequestFact rf = requestFact(req, ctx, settings, receivedAt);
-        facts.add(rf);
-        facts.addAll(rf.getMpanAppointments());
-        ScheduleHistory history = ctx.schedules().orElse(null);
-        if (history != null && ("5.2".equals(rf.getSrv()) || "5.3".equals(rf.getSrv()))) {
-            if (req.scheduleId() != null) history.schedule(req.scheduleId()).ifPresent(facts::add);
-            else if (req.selectorDeviceId() != null) facts.addAll(history.schedules(rf.getUserId(), req.selectorDeviceId()));
-        }
-        return facts;
+        return List.of(requestFact(req, ctx, settings, receivedAt));
     }
 
     public RequestFact requestFact(DuisRequest req, Context ctx, ValidationSettings settings, Instant receivedAt) {
@@ -115,6 +110,9 @@ public final class FactBuilder {
         List<Appointment> appointments = mpan != null && user != null && REGISTERED.contains(user.role())
                 ? ctx.appointments(mpan) : List.of();
         b.mpanAppointments(appointments);
+        // access-control.drl, mdr-role.drl: an appointment of this party in this role covers the access date
+        b.accessCovered(!appointments.isEmpty()
+                && AccessTimeline.covered(appointments, user.role(), user.partyId(), accessDate));
         if (schedule != null && !appointments.isEmpty()
                 && AccessTimeline.covered(appointments, user.role(), user.partyId(), accessDate)) {
             b.scheduleAccessEnds(AccessTimeline.firstUncoveredDay(appointments, user.role(), user.partyId(),
@@ -124,6 +122,15 @@ public final class FactBuilder {
         // the requester's failed reads of this device and SRV: what an on-demand request of it may retry (the request
         // fact carries them, so the schedule-first rules test one fact)
         ScheduleHistory history = ctx.schedules().orElse(null);
+        // schedule-ownership.drl: the schedule a 5.2 or 5.3 names, or whether the requester has one for its device
+        if (history != null && ("5.2".equals(srv) || "5.3".equals(srv))) {
+            if (req.scheduleId() != null) {
+                Schedule named = history.schedule(req.scheduleId()).orElse(null);
+                b.selectedSchedule(named != null, named == null ? null : named.userId());
+            } else if (req.selectorDeviceId() != null) {
+                b.ownsScheduleOfDevice(!history.schedules(req.originatorId(), req.selectorDeviceId()).isEmpty());
+            }
+        }
         if (history != null && srv != null && scheduleFirstSrvs.contains(srv) && deviceId != null) {
             List<FailedExecution> failed = new ArrayList<>(2);
             for (Schedule s : history.schedules(req.originatorId(), deviceId, srv)) {

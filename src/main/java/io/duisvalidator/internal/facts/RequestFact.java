@@ -16,7 +16,7 @@ import io.duisvalidator.context.Role;
  * decide scope. Built by {@link FactBuilder} through {@link #builder}; immutable. A field the message or context
  * cannot supply is null.
  */
-public final class RequestFact {
+public final class RequestFact implements io.duisvalidator.internal.engine.PassCells.Request {
     private final DuisRequest request;
     private final String srv;
     private final Mode mode;
@@ -39,6 +39,10 @@ public final class RequestFact {
     private final List<Appointment> mpanAppointments;
     private final List<FailedExecution> failedReads;
     private final LocalDate scheduleAccessEnds;
+    private final boolean accessCovered;
+    private final boolean selectedScheduleFound;
+    private final String selectedScheduleOwner;
+    private final boolean ownsScheduleOfDevice;
     private final boolean mhhsDataSrv;
     private final boolean historySupplied;
     private final boolean trtRequired;
@@ -67,6 +71,10 @@ public final class RequestFact {
         this.mpanAppointments = List.copyOf(b.mpanAppointments);
         this.failedReads = List.copyOf(b.failedReads);
         this.scheduleAccessEnds = b.scheduleAccessEnds;
+        this.accessCovered = b.accessCovered;
+        this.selectedScheduleFound = b.selectedScheduleFound;
+        this.selectedScheduleOwner = b.selectedScheduleOwner;
+        this.ownsScheduleOfDevice = b.ownsScheduleOfDevice;
         this.mhhsDataSrv = b.mhhsDataSrv;
         this.historySupplied = b.historySupplied;
         this.trtRequired = b.trtRequired;
@@ -185,6 +193,22 @@ public final class RequestFact {
      */
     public LocalDate getScheduleAccessEnds() { return scheduleAccessEnds; }
 
+    /**
+     * True when an appointment of the requester's party in its Registration Data role ({@link #getAccessRole()}) for
+     * the MPAN the request reads covers the access date (false without such an MPAN or role): the join of the access
+     * rules with the MPAN's appointments, made once when the fact is built so that no appointment is a fact.
+     */
+    public boolean isAccessCovered() { return accessCovered; }
+
+    /** For a 5.2 or 5.3 that names a schedule id: true when the schedule history holds that schedule. */
+    public boolean isSelectedScheduleFound() { return selectedScheduleFound; }
+
+    /** For a 5.2 or 5.3 that names a schedule id the history holds: the User ID that created it, else null. */
+    public String getSelectedScheduleOwner() { return selectedScheduleOwner; }
+
+    /** For a 5.2 or 5.3 that names a device: true when the history holds a schedule of the requester for it. */
+    public boolean isOwnsScheduleOfDevice() { return ownsScheduleOfDevice; }
+
     /** Why the requester is not appointed on the access date (for E4 messages). */
     public String explainAccess() {
         return AccessTimeline.explain(mpanAppointments, getAccessRole(), partyId, mpan, accessDate);
@@ -298,6 +322,10 @@ public final class RequestFact {
         private List<Appointment> mpanAppointments = List.of();
         private List<FailedExecution> failedReads = List.of();
         private LocalDate scheduleAccessEnds;
+        private boolean accessCovered;
+        private boolean selectedScheduleFound;
+        private String selectedScheduleOwner;
+        private boolean ownsScheduleOfDevice;
         private boolean mhhsDataSrv;
         private boolean historySupplied;
         private boolean trtRequired;
@@ -330,6 +358,9 @@ public final class RequestFact {
         Builder mpanAppointments(List<Appointment> v) { mpanAppointments = v; return this; }
         Builder failedReads(List<FailedExecution> v) { failedReads = v; return this; }
         Builder scheduleAccessEnds(LocalDate v) { scheduleAccessEnds = v; return this; }
+        Builder accessCovered(boolean v) { accessCovered = v; return this; }
+        Builder selectedSchedule(boolean found, String owner) { selectedScheduleFound = found; selectedScheduleOwner = owner; return this; }
+        Builder ownsScheduleOfDevice(boolean v) { ownsScheduleOfDevice = v; return this; }
         Builder mhhsDataSrv(boolean v) { mhhsDataSrv = v; return this; }
         Builder historySupplied(boolean v) { historySupplied = v; return this; }
         Builder trtRequired(boolean required, boolean scheduledRequired) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.duisvalidator.internal.batch.FileResult;
 import io.duisvalidator.Decision;
 import io.duisvalidator.Finding;
+import io.duisvalidator.RuleSetId;
 import io.duisvalidator.Severity;
 import io.duisvalidator.internal.engine.RuleInfo;
 
@@ -16,26 +17,47 @@ import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * SARIF 2.1.0: one run whose {@code results} (one per finding, located at the message file) stream out as they
  * come; {@code tool.driver.rules} describes each rule once with its requirement and SEC reference. The rules are
  * written after the results (SARIF does not order an object's properties), so that the rules of the reader and of
  * the fail-closed path, which are not in the rule base, are described too when they occur.
+ *
+ * <p>Rule sets (issue 15; docs/decisions.md D-SARIF-RULESETS): the rules described are those of every rule set that
+ * judged a message of the run, each with {@code properties.ruleSet} naming it (id, version, digest). A rule that
+ * several of them hold is described once per rule set (its reference may differ: each names its own table), so an id
+ * can repeat; each result's {@code ruleIndex} points at the description of the rule set that judged its message.
  */
 public final class SarifReport implements ReportWriter {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private final OutputStream out;
     private final JsonGenerator gen;
-    private final Map<String, RuleInfo> rules = new LinkedHashMap<>();
+    /** The rules of a rule set, asked for when its first message comes. */
+    private final Function<RuleSetId, Collection<RuleInfo>> rulesOf;
+    /** The rule descriptions in order (their index is a result's ruleIndex). */
+    private final List<Described> rules = new ArrayList<>();
+    /** Index in {@link #rules} by rule set text and rule id. */
+    private final Map<String, Integer> index = new HashMap<>();
 
-    /** @param rules the rule base's rules ({@code RuleBase.rules().values()}) */
+    /** A rule as described for one rule set (null: a decision that names none). */
+    private record Described(RuleInfo rule, RuleSetId ruleSet) {}
+
+    /** @param rules the rules of the one rule base that judges every message ({@code RuleBase.rules().values()}) */
     public SarifReport(OutputStream out, Collection<RuleInfo> rules) throws IOException {
+        this(out, id -> rules);
+    }
+
+    /** @param rulesOf the rules of a rule set that judged a message ({@code RuleBase.rules().values()}) */
+    public SarifReport(OutputStream out, Function<RuleSetId, Collection<RuleInfo>> rulesOf) throws IOException {
         this.out = out;
-        for (RuleInfo r : rules) this.rules.putIfAbsent(r.ruleId(), r);
+        this.rulesOf = rulesOf;
         gen = JSON.createGenerator(out, JsonEncoding.UTF8);
         gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         gen.writeStartObject();
@@ -50,11 +72,19 @@ public final class SarifReport implements ReportWriter {
     @Override
     public void write(FileResult r) throws IOException {
         Decision d = r.decision();
+        RuleSetId ruleSet = d.ruleSet();
+        if (ruleSet != null && !index.containsKey(key(ruleSet, null))) {
+            index.put(key(ruleSet, null), -1); // the rule set's rules are described
+            for (RuleInfo ri : rulesOf.apply(ruleSet)) describe(ruleSet, ri);
+        }
         for (Finding f : d.findings()) {
-            rules.computeIfAbsent(f.ruleId() == null ? "(none)" : f.ruleId(), id -> new RuleInfo(id, null, id,
-                    f.requirement(), f.reference(), f.severity(), f.code()));
+            String ruleId = f.ruleId() == null ? "(none)" : f.ruleId();
+            Integer at = index.get(key(ruleSet, ruleId));
+            if (at == null) at = describe(ruleSet, new RuleInfo(ruleId, null, ruleId, f.requirement(), f.reference(),
+                    f.severity(), f.code()));
             gen.writeStartObject();
-            gen.writeStringField("ruleId", f.ruleId() == null ? "(none)" : f.ruleId());
+            gen.writeStringField("ruleId", ruleId);
+            gen.writeNumberField("ruleIndex", at);
             gen.writeStringField("level", level(f.severity()));
             gen.writeObjectFieldStart("message");
             gen.writeStringField("text", f.code() + ": " + f.message());
@@ -83,6 +113,18 @@ public final class SarifReport implements ReportWriter {
             gen.writeRaw('\n');
         }
         gen.flush();
+    }
+
+    /** Describes the rule for the rule set (once); its index. */
+    private int describe(RuleSetId ruleSet, RuleInfo rule) {
+        return index.computeIfAbsent(key(ruleSet, rule.ruleId()), k -> {
+            rules.add(new Described(rule, ruleSet));
+            return rules.size() - 1;
+        });
+    }
+
+    private static String key(RuleSetId ruleSet, String ruleId) {
+        return (ruleSet == null ? "" : ruleSet.text()) + '\n' + (ruleId == null ? "" : ruleId);
     }
 
     /**
@@ -119,7 +161,8 @@ public final class SarifReport implements ReportWriter {
         gen.writeStringField("name", "duis-validator");
         gen.writeStringField("version", s.ruleSetText());
         gen.writeArrayFieldStart("rules");
-        for (RuleInfo r : rules.values()) {
+        for (Described x : rules) {
+            RuleInfo r = x.rule();
             gen.writeStartObject();
             gen.writeStringField("id", r.ruleId());
             gen.writeObjectFieldStart("shortDescription");
@@ -135,6 +178,7 @@ public final class SarifReport implements ReportWriter {
             gen.writeStringField("code", r.code());
             gen.writeStringField("requirement", r.requirement());
             gen.writeStringField("reference", r.reference());
+            gen.writeStringField("ruleSet", x.ruleSet() == null ? null : x.ruleSet().text());
             gen.writeEndObject();
             gen.writeEndObject();
         }

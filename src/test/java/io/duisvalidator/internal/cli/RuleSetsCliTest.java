@@ -132,7 +132,7 @@ class RuleSetsCliTest {
         assertThat(listed.lines()).hasSize(2);
         assertThat(listed.lines().toList().get(0)).startsWith("before-mp162 1.0.0 from open to 2024-06-26T23:00:00Z sha256:");
         assertThat(listed.lines().toList().get(1)).startsWith("mp162 0.2.0 from 2024-06-26T23:00:00Z to open sha256:")
-                .contains("requirements=210");
+                .contains("requirements=211");
     }
 
     @Test

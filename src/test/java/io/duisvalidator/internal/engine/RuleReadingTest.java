@@ -146,7 +146,7 @@ class RuleReadingTest {
         assertThat(first).contains("role in (\"MDR\", \"IS\", \"ES\"), purpose == \"MHHS\"", "retriesFailuresUpTo(receiptDate)");
         Set<String> accessRules = Fixtures.RULES.rules().values().stream().filter(r -> r.ruleId().startsWith("ACCESS-"))
                 .map(RuleInfo::ruleId).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(accessRules).hasSize(7);
+        assertThat(accessRules).hasSize(8);
     }
 
     @Test
