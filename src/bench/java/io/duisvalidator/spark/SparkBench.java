@@ -4,7 +4,6 @@ import io.duisvalidator.ReaderOptions;
 import io.duisvalidator.ValidationSettings;
 import io.duisvalidator.internal.batch.CorpusRunner;
 import io.duisvalidator.internal.batch.Scenario;
-import io.duisvalidator.internal.engine.RuleBase;
 import io.duisvalidator.internal.report.JsonlReport;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -35,11 +34,12 @@ import java.util.stream.Stream;
  * The Spark job against the CLI's batch run over the same generated messages, in one JVM (docs/performance.md,
  * "Spark"). Generates N messages from samples/ (every sample message copied with its own RequestID counter, in scenario
  * folders with the sample's context and settings), then, with process CPU time and wall time for each:
- * the CLI's batch code (CorpusRunner, as {@code validate}/{@code coverage} run scenario folders) on 1 and 2 threads,
+ * the CLI's batch code (CorpusRunner, as {@code validate}/{@code coverage} run scenario folders, judging by rule set as
+ * {@code validate} does) on 1 and 2 threads,
  * and the Spark job in local mode on 1 and 2 cores, step by step (context, read, context joins, final join alone,
  * judge and write). Then the skew check: one key with very many messages, split and not split.
  *
- * <pre>mvn -q -B -P bench,spark-local process-test-classes -Dbench.args="--spark [--messages N] [--skew N] [--no-cli]"</pre>
+ * <pre>mvn -q -B -P bench,spark-local process-test-classes -Dbench.args="--spark [--messages N] [--skew N] [--no-cli] [--generate-only] [--read-paths [--variants V,...]]"</pre>
  * {@code --messages 0}: the skew check only.
  */
 public final class SparkBench {
@@ -51,12 +51,18 @@ public final class SparkBench {
         long n = 1_000_000;
         long skew = 200_000;
         boolean cli = true;
+        boolean generateOnly = false;
+        boolean readPaths = false;
+        List<String> variants = List.of();
         Path dir = Path.of("target/spark-bench");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--messages" -> n = Long.parseLong(args[++i]);
                 case "--skew" -> skew = Long.parseLong(args[++i]);
                 case "--no-cli" -> cli = false;
+                case "--generate-only" -> generateOnly = true;
+                case "--read-paths" -> readPaths = true;
+                case "--variants" -> variants = List.of(args[++i].split(","));
                 case "--dir" -> dir = Path.of(args[++i]);
                 default -> { }
             }
@@ -77,7 +83,21 @@ public final class SparkBench {
         Path corpus = dir.resolve("corpus-" + n);
         long made = generate(Path.of("samples"), corpus, n, false);
         report.add("corpus: " + made + " messages under " + corpus);
-        RuleBase rules = RuleBase.load();
+        if (generateOnly) {
+            System.out.println(report.get(report.size() - 1));
+            return;
+        }
+        if (readPaths) { // the ways messages reach the read stage, one JVM (SparkReadBench)
+            report.addAll(SparkReadBench.run(dir, corpus, made, variants));
+            report.add("");
+            report.add("load average at end: " + load());
+            Files.write(dir.resolve("read-paths.md"), report);
+            report.forEach(System.out::println);
+            return;
+        }
+        // the CLI side judges as validate does: each message by the rule set in force at its receipt instant (RuleSets),
+        // as the Spark job's judge stage does, so both sides do the same work
+        CorpusRunner.Validators validators = CorpusRunner.Validators.of(ExecutorRules.sets(), null);
         List<Scenario> scenarios = Scenario.find(List.of(corpus));
 
         // the skew check first: it also warms Spark up (class loading, code generation) before the measured runs
@@ -92,7 +112,7 @@ public final class SparkBench {
                 Measure m = Measure.start();
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve("cli-" + threads + ".jsonl")), 1 << 16);
                      JsonlReport w = new JsonlReport(out)) {
-                    CorpusRunner runner = new CorpusRunner(rules, ReaderOptions.defaults(), threads);
+                    CorpusRunner runner = new CorpusRunner(validators, ReaderOptions.defaults(), threads);
                     for (Scenario sc : scenarios) {
                         runner.run(sc, ValidationSettings.defaults(), r -> {
                             try {

@@ -10,7 +10,9 @@ import io.duisvalidator.internal.facts.DuisRequest;
 import io.duisvalidator.internal.facts.RequestFact;
 import io.duisvalidator.internal.report.JsonlReport;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -22,6 +24,7 @@ import org.apache.spark.util.SerializableConfiguration;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -125,7 +128,7 @@ final class Stages {
         @Override
         public Iterator<Row> call(Iterator<Row> in) {
             CoreValidator reader = ExecutorRules.reader(spec.readerOptions(), spec.ruleSet());
-            Configuration c = conf.value().value();
+            Opener c = table ? null : new Opener(conf.value().value());
             Lines lines = new Lines();
             return new Iterator<>() {
                 @Override
@@ -140,13 +143,13 @@ final class Stages {
             };
         }
 
-        private Row read(CoreValidator reader, Configuration c, Lines lines, String path, long length) {
+        private Row read(CoreValidator reader, Opener c, Lines lines, String path, long length) {
             Root root = root(path);
             JobSpec.Part part = spec.scenarios().get(root.part());
             String file = path.equals(root.qualified()) ? root.given() : root.given() + path.substring(root.qualified().length());
             byte[] bytes;
             try {
-                bytes = readLimited(c, path, length, spec.maxMessageBytes());
+                bytes = readLimited(c.open(root, path), length, spec.maxMessageBytes());
             } catch (IOException | RuntimeException e) {
                 return done(lines, part.index(), file, reader.unreadable("cannot read " + file + ": "
                         + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), part.at()));
@@ -230,13 +233,49 @@ final class Stages {
     }
 
     /**
+     * Opens the listed files of one task, each through the file system of its root (looked up once per root and task,
+     * not per file). Hadoop's local file system is a checksummed wrapper: every open looks for a {@code .crc} file
+     * beside the message, asks for its status and builds I/O statistics, which cost more than the read of a small
+     * message. Its files are read as its raw file system maps them ({@link RawLocalFileSystem#pathToFile}) through the
+     * JDK, as the CLI reads them (no {@code .crc} is checked: the CLI checks none either); any other file system (HDFS,
+     * object stores) is opened through Hadoop.
+     */
+    static final class Opener {
+        private final Configuration conf;
+        private final java.util.Map<Root, Object> byRoot = new java.util.HashMap<>();
+
+        Opener(Configuration conf) {
+            this.conf = conf;
+        }
+
+        InputStream open(Root root, String path) throws IOException {
+            Object fs = byRoot.get(root);
+            if (fs == null) {
+                Path r = new Path(root.qualified());
+                FileSystem f = r.getFileSystem(conf);
+                fs = f instanceof LocalFileSystem local && local.getRaw() instanceof RawLocalFileSystem raw
+                        ? raw.pathToFile(r).toPath() : f;
+                byRoot.put(root, fs);
+            }
+            if (fs instanceof java.nio.file.Path dir) {
+                // the listed path is the root's qualified path, then '/' and the file's path below it (Hadoop's
+                // Path.toString: not URI-escaped)
+                java.nio.file.Path file = path.length() == root.qualified().length() ? dir
+                        : dir.resolve(path.substring(root.qualified().length() + (root.qualified().endsWith("/") ? 0 : 1)));
+                return java.nio.file.Files.newInputStream(file);
+            }
+            Path p = new Path(path);
+            return ((FileSystem) fs).open(p);
+        }
+    }
+
+    /**
      * At most {@code limit + 1} bytes of a file (enough for the reader to see it is over the limit); a file whose size
      * is not the listed one when read is reported, not judged half-written (as the CLI's BatchRunner does).
      */
-    static byte[] readLimited(Configuration conf, String path, long listedLength, int limit) throws IOException {
-        Path p = new Path(path);
+    static byte[] readLimited(InputStream open, long listedLength, int limit) throws IOException {
         byte[] bytes;
-        try (FSDataInputStream in = p.getFileSystem(conf).open(p)) {
+        try (InputStream in = open) {
             bytes = in.readNBytes(limit + 1);
         }
         if (bytes.length <= limit && bytes.length != listedLength) {
